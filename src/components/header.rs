@@ -1,0 +1,44 @@
+//! The dataset's title and national figures.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::data::model::qualified_count;
+use crate::data::Dataset;
+
+#[component]
+pub fn DatasetHeader(dataset: Rc<Dataset>) -> impl IntoView {
+    let national = &dataset.national;
+    let partnerships = qualified_count(national.partnerships_qualifier.as_deref(), national.partnerships);
+    let shown = dataset.partnerships.len();
+    let source = dataset.source.clone();
+    view! {
+        <section class="intro wrap" aria-labelledby="page-title">
+            <h1 id="page-title">{dataset.title.clone()}</h1>
+            <ul class="figures" aria-label="National figures">
+                <li class="figure">
+                    <span class="figure-value">{partnerships}</span>
+                    <span class="figure-label">"partnerships across the country"</span>
+                </li>
+                <li class="figure">
+                    <span class="figure-value">{national.states}</span>
+                    <span class="figure-label">"states have embraced the approach"</span>
+                </li>
+                <li class="figure">
+                    <span class="figure-value">{shown}</span>
+                    <span class="figure-label">{if shown == 1 { "example below" } else { "examples below" }}</span>
+                </li>
+            </ul>
+            <p class="source">
+                "Source: "
+                {match source.url {
+                    Some(url) => view! {
+                        <a href=url target="_blank" rel="noopener noreferrer">{source.name}</a>
+                    }.into_any(),
+                    None => view! { <span>{source.name}</span> }.into_any(),
+                }}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,24 @@
+//! Why the dataset could not be shown: a value the view renders, with Retry.
+
+use super::validate::Unusable;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The request never got an answer (offline, DNS, CORS, aborted).
+    #[error("The partnership data could not be reached ({detail}). Check your connection and try again.")]
+    Network { detail: String },
+    /// The server answered, but not with the file.
+    #[error("The server answered {status}{} for {url}, so there is no partnership data to show.", status_text_suffix(.status_text))]
+    Http { url: String, status: u16, status_text: String },
+    /// The file arrived but cannot be used; every reason found is listed.
+    #[error("The partnership data arrived but cannot be used: {} problem(s) found.", .0.problems.len())]
+    Invalid(Unusable),
+}
+
+fn status_text_suffix(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!(" ({text})")
+    }
+}

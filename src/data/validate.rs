@@ -1,0 +1,320 @@
+//! Parsing plus validation that reports every problem at once, each naming the
+//! entry and the field, and keeps every valid entry usable.
+//!
+//! Problems come in two weights. Entry problems (one bad partnership, sector or
+//! topic) drop that entry and keep the rest. Structural problems (not JSON, the
+//! wrong `schema_version`, a missing header field) make the dataset unusable.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::model::{Dataset, Launched, Partnership, Sector, Source, Topic, SCHEMA_VERSION};
+use crate::geo;
+
+/// One thing wrong with the dataset, located as precisely as possible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The entry or place: `partnerships[3] "east-texas-manufacturing-alliance"`,
+    /// `sectors[0]`, `schema_version`, `line 3, column 7`, `dataset`.
+    pub location: String,
+    /// The field inside that entry, when one field is to blame (`launched`, `topics[1]`).
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    fn new(location: impl Into<String>, field: Option<String>, message: impl Into<String>) -> Self {
+        Problem { location: location.into(), field, message: message.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "{}, field \"{}\": {}", self.location, field, self.message),
+            None => write!(f, "{}: {}", self.location, self.message),
+        }
+    }
+}
+
+/// A usable dataset: only the valid entries, plus the problems of those left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub problems: Vec<Problem>,
+}
+
+/// The dataset cannot be shown at all; `problems` says every reason found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the dataset cannot be used ({} problem(s), first: {})", problems.len(), problems.first().map(ToString::to_string).unwrap_or_default())]
+pub struct Unusable {
+    pub problems: Vec<Problem>,
+}
+
+/// Parses and validates the text of a `partnerships.json`.
+pub fn parse_dataset(text: &str) -> Result<Loaded, Unusable> {
+    let value: Value = serde_json::from_str(text).map_err(|e| Unusable { problems: vec![syntax_problem(text, &e)] })?;
+    let Value::Object(mut top) = value else {
+        return Err(Unusable {
+            problems: vec![Problem::new("dataset", None, format!("expected a JSON object at the top, found {}", kind(&value)))],
+        });
+    };
+
+    let mut fatal = Vec::new();
+    check_schema_version(top.get("schema_version"), &mut fatal);
+    let title: Option<String> = header_field(&mut top, "title", &mut fatal);
+    let source = header_field(&mut top, "source", &mut fatal);
+    let national = header_field(&mut top, "national", &mut fatal);
+    if let Some(Some(url)) = source.as_ref().map(|s: &Source| s.url.as_deref()) {
+        if let Err(why) = check_https(url) {
+            fatal.push(Problem::new("source", Some("url".into()), why));
+        }
+    }
+    if matches!(&title, Some(t) if t.trim().is_empty()) {
+        fatal.push(Problem::new("title", None, "must not be empty"));
+    }
+
+    let mut problems = Vec::new();
+    let sectors = entries::<Sector>(&mut top, "sectors", &mut fatal, &mut problems, |s, out| {
+        check_id(&s.id, out);
+        check_text("label", &s.label, out);
+    });
+    let topics = entries::<Topic>(&mut top, "topics", &mut fatal, &mut problems, |t, out| {
+        check_id(&t.id, out);
+        check_text("label", &t.label, out);
+    });
+    let sector_ids: HashSet<&str> = sectors.iter().flatten().map(|s| s.id.as_str()).collect();
+    let topic_ids: HashSet<&str> = topics.iter().flatten().map(|t| t.id.as_str()).collect();
+    let partnerships = entries::<Partnership>(&mut top, "partnerships", &mut fatal, &mut problems, |p, out| {
+        check_partnership(p, &sector_ids, &topic_ids, out)
+    });
+
+    match (title, source, national, sectors, topics, partnerships) {
+        (Some(title), Some(source), Some(national), Some(sectors), Some(topics), Some(partnerships)) if fatal.is_empty() => {
+            Ok(Loaded {
+                dataset: Dataset { schema_version: SCHEMA_VERSION, title, source, national, sectors, topics, partnerships },
+                problems,
+            })
+        }
+        _ => {
+            fatal.extend(problems);
+            Err(Unusable { problems: fatal })
+        }
+    }
+}
+
+fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
+    if text.trim().is_empty() {
+        return Problem::new("dataset", None, "the file is empty");
+    }
+    // serde_json appends " at line L column C"; the location already says it.
+    let full = e.to_string();
+    let message = full.split(" at line ").next().unwrap_or(&full).to_string();
+    Problem::new(format!("line {}, column {}", e.line(), e.column()), None, format!("invalid JSON: {message}"))
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn check_schema_version(v: Option<&Value>, fatal: &mut Vec<Problem>) {
+    let message = match v {
+        None => "missing; this explorer reads schema_version 1".to_string(),
+        Some(v) if v.as_u64() == Some(SCHEMA_VERSION) => return,
+        Some(Value::Number(n)) => format!("version {n} is not supported; this explorer reads schema_version 1"),
+        Some(other) => format!("expected the number 1, found {}", kind(other)),
+    };
+    fatal.push(Problem::new("schema_version", None, message));
+}
+
+/// A required top-level field that is not a list of entries.
+fn header_field<T: DeserializeOwned>(top: &mut Map<String, Value>, key: &str, fatal: &mut Vec<Problem>) -> Option<T> {
+    let Some(value) = top.remove(key) else {
+        fatal.push(Problem::new(key, None, "missing"));
+        return None;
+    };
+    deserialize(value).map_err(|(field, message)| fatal.push(Problem::new(key, field, message))).ok()
+}
+
+/// Deserializes, naming the field to blame on failure (`None` for the value itself).
+fn deserialize<T: DeserializeOwned>(value: Value) -> Result<T, (Option<String>, String)> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.inner().to_string();
+        // serde reports a missing field at its parent; name the field itself.
+        if let Some(name) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
+            let field = if path == "." { name.to_string() } else { format!("{path}.{name}") };
+            return (Some(field), "missing".to_string());
+        }
+        (if path == "." { None } else { Some(path) }, message)
+    })
+}
+
+/// `key[i] "id"`: the id is shown when there is one, shortened if huge.
+fn entry_location(key: &str, index: usize, value: &Value) -> String {
+    match value.get("id").and_then(Value::as_str) {
+        Some(id) if id.chars().count() > 60 => format!("{key}[{index}] \"{}…\"", id.chars().take(60).collect::<String>()),
+        Some(id) => format!("{key}[{index}] \"{id}\""),
+        None => format!("{key}[{index}]"),
+    }
+}
+
+/// Problems of one entry: (field, message).
+type FieldProblems = Vec<(String, String)>;
+
+/// Deserializes and validates each entry of the array `top[key]` on its own, so one
+/// bad entry costs only itself. Duplicate ids: the first one wins.
+fn entries<T: DeserializeOwned + HasId>(
+    top: &mut Map<String, Value>,
+    key: &str,
+    fatal: &mut Vec<Problem>,
+    problems: &mut Vec<Problem>,
+    validate: impl Fn(&T, &mut FieldProblems),
+) -> Option<Vec<T>> {
+    let items = match top.remove(key) {
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            fatal.push(Problem::new(key, None, format!("expected an array, found {}", kind(&other))));
+            return None;
+        }
+        None => {
+            fatal.push(Problem::new(key, None, "missing"));
+            return None;
+        }
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut valid = Vec::with_capacity(items.len());
+    for (index, value) in items.into_iter().enumerate() {
+        let location = entry_location(key, index, &value);
+        let entry: T = match deserialize(value) {
+            Ok(entry) => entry,
+            Err((field, message)) => {
+                problems.push(Problem::new(location, field, message));
+                continue;
+            }
+        };
+        let mut out = FieldProblems::new();
+        validate(&entry, &mut out);
+        if out.is_empty() {
+            if let Some(first) = seen.get(entry.id()) {
+                out.push(("id".into(), format!("duplicate id, already used by {key}[{first}]")));
+            }
+        }
+        if out.is_empty() {
+            seen.insert(entry.id().to_string(), index);
+            valid.push(entry);
+        } else {
+            problems.extend(out.into_iter().map(|(field, message)| Problem::new(location.clone(), Some(field), message)));
+        }
+    }
+    Some(valid)
+}
+
+trait HasId {
+    fn id(&self) -> &str;
+}
+impl HasId for Sector {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+impl HasId for Topic {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+impl HasId for Partnership {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+fn check_partnership(p: &Partnership, sectors: &HashSet<&str>, topics: &HashSet<&str>, out: &mut FieldProblems) {
+    check_id(&p.id, out);
+    check_text("name", &p.name, out);
+    check_text("region", &p.region, out);
+    check_text("summary", &p.summary, out);
+    if let Some(short) = &p.short_name {
+        check_text("short_name", short, out);
+    }
+    if !sectors.contains(p.sector.as_str()) {
+        out.push(("sector".into(), format!("unknown sector \"{}\" (not in sectors)", clip(&p.sector))));
+    }
+    if geo::state(&p.state).is_none() {
+        out.push(("state".into(), format!("unknown state code \"{}\" (expected a USPS code of the 50 states or DC, e.g. LA)", clip(&p.state))));
+    }
+    if let Some(launched) = &p.launched {
+        if Launched::parse(launched).is_none() {
+            out.push(("launched".into(), format!("\"{}\" is not a year (YYYY) or a year and month (YYYY-MM)", clip(launched))));
+        }
+    }
+    if let Some(members) = &p.members {
+        check_text("members.what", &members.what, out);
+        if members.approx == 0 {
+            out.push(("members.approx".into(), "must be at least 1".into()));
+        }
+    }
+    for (i, h) in p.highlights.iter().enumerate() {
+        check_text(&format!("highlights[{i}]"), h, out);
+    }
+    for (i, t) in p.topics.iter().enumerate() {
+        if !topics.contains(t.as_str()) {
+            out.push((format!("topics[{i}]"), format!("unknown topic \"{}\" (not in topics)", clip(t))));
+        }
+    }
+    if let Some(website) = &p.website {
+        if let Err(why) = check_https(website) {
+            out.push(("website".into(), why));
+        }
+    }
+}
+
+/// Ids are kebab-case slugs: they appear in URLs (`#id`, `?sector=id`).
+fn check_id(id: &str, out: &mut FieldProblems) {
+    let ok = !id.is_empty()
+        && id.len() <= 100
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--");
+    if !ok {
+        out.push(("id".into(), format!("\"{}\" is not a kebab-case id (lower-case letters, digits and single hyphens)", clip(id))));
+    }
+}
+
+fn check_text(field: &str, text: &str, out: &mut FieldProblems) {
+    if text.trim().is_empty() {
+        out.push((field.to_string(), "must not be empty".into()));
+    }
+}
+
+/// Only `https://` addresses with a host are followed.
+pub fn check_https(url: &str) -> Result<(), String> {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Err(format!("\"{}\" is not an https:// address", clip(url)));
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"\\`".contains(c)) {
+        return Err(format!("\"{}\" is not a valid https:// address", clip(url)));
+    }
+    Ok(())
+}
+
+/// Keeps messages readable when a value is huge.
+fn clip(s: &str) -> String {
+    if s.chars().count() > 60 {
+        format!("{}…", s.chars().take(60).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}

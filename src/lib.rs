@@ -1,0 +1,13 @@
+//! Partnership Explorer: fetch → parse & validate → dataset → view.
+//!
+//! `data` and `geo` are plain Rust (no DOM) and tested natively; `components`
+//! are thin Leptos views over them.
+
+pub mod components;
+pub mod data;
+pub mod geo;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+pub use app::App;

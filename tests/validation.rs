@@ -1,0 +1,246 @@
+//! Each kind of problem is caught, located by entry and field, and the valid
+//! entries survive it.
+
+use partnership_explorer::data::{parse_dataset, Launched, Loaded, Problem, Unusable};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+const DATA: &str = include_str!("../public/data/partnerships.json");
+
+fn real() -> Value {
+    serde_json::from_str(DATA).expect("bundled dataset is JSON")
+}
+
+fn loaded(v: &Value) -> Loaded {
+    parse_dataset(&v.to_string()).unwrap_or_else(|e| panic!("expected a usable dataset, got {e:#?}"))
+}
+
+fn unusable(text: &str) -> Unusable {
+    match parse_dataset(text) {
+        Ok(l) => panic!("expected an unusable dataset, got {} entries", l.dataset.partnerships.len()),
+        Err(e) => e,
+    }
+}
+
+/// Sets `partnerships[i].field` in the real dataset and returns the single problem.
+fn one_problem(i: usize, field: &str, value: Value) -> (Problem, Loaded) {
+    let mut v = real();
+    v["partnerships"][i][field] = value;
+    let l = loaded(&v);
+    assert_eq!(l.problems.len(), 1, "{:#?}", l.problems);
+    assert_eq!(l.dataset.partnerships.len(), 10, "the 10 other entries survive");
+    let id = v["partnerships"][i]["id"].as_str().unwrap_or_default().to_string();
+    assert!(l.dataset.partnerships.iter().all(|p| p.id != id || id.is_empty()), "the bad entry is dropped");
+    (l.problems[0].clone(), l)
+}
+
+#[test]
+fn unknown_sector_is_named_with_entry_and_field() {
+    let (p, _) = one_problem(9, "sector", json!("mining"));
+    assert_eq!(p.location, r#"partnerships[9] "east-texas-manufacturing-alliance""#);
+    assert_eq!(p.field.as_deref(), Some("sector"));
+    assert!(p.message.contains("mining"), "{p}");
+    assert_eq!(
+        p.to_string(),
+        r#"partnerships[9] "east-texas-manufacturing-alliance", field "sector": unknown sector "mining" (not in sectors)"#
+    );
+}
+
+#[test]
+fn unknown_state_code() {
+    for code in ["ZZ", "la", "PR", ""] {
+        let (p, _) = one_problem(0, "state", json!(code));
+        assert_eq!(p.field.as_deref(), Some("state"), "{code}");
+        assert!(p.message.contains("unknown state code"), "{p}");
+    }
+}
+
+#[test]
+fn unknown_topic_names_its_index() {
+    let (p, _) = one_problem(4, "topics", json!(["internships", "rocketry"]));
+    assert_eq!(p.field.as_deref(), Some("topics[1]"));
+    assert!(p.message.contains("rocketry"));
+}
+
+#[test]
+fn malformed_launched() {
+    for bad in ["2018-13", "May 2018", "18", "2018-5", "2018-00", "2018-05-01", ""] {
+        let (p, _) = one_problem(2, "launched", json!(bad));
+        assert_eq!(p.field.as_deref(), Some("launched"), "{bad}");
+        assert!(p.message.contains("YYYY"), "{p}");
+    }
+}
+
+#[test]
+fn launched_parses_and_displays() {
+    assert_eq!(Launched::parse("2018-05").map(|l| l.display()).as_deref(), Some("May 2018"));
+    assert_eq!(Launched::parse("2015").map(|l| l.display()).as_deref(), Some("2015"));
+    assert_eq!(Launched::parse("2018-12").map(|l| l.month), Some(Some(12)));
+    assert_eq!(Launched::parse("+018"), None);
+}
+
+#[test]
+fn website_must_be_https() {
+    for bad in ["http://example.org", "javascript:alert(1)", "data:text/html,x", "https://", "https://a b", "//example.org"] {
+        let (p, _) = one_problem(3, "website", json!(bad));
+        assert_eq!(p.field.as_deref(), Some("website"), "{bad}");
+    }
+    let mut v = real();
+    v["partnerships"][3]["website"] = json!("https://example.org/path?q=1");
+    assert!(loaded(&v).problems.is_empty());
+}
+
+#[test]
+fn empty_name_or_summary() {
+    let (p, _) = one_problem(1, "name", json!("  "));
+    assert_eq!((p.field.as_deref(), p.message.as_str()), (Some("name"), "must not be empty"));
+    let (p, _) = one_problem(1, "summary", json!(""));
+    assert_eq!(p.field.as_deref(), Some("summary"));
+}
+
+#[test]
+fn missing_field_and_wrong_type_name_the_field() {
+    let mut v = real();
+    v["partnerships"][5].as_object_mut().map(|o| o.remove("summary"));
+    v["partnerships"][6]["highlights"] = json!(["fine", 5]);
+    v["partnerships"][7]["members"] = json!({"approx": "forty", "qualifier": null, "what": "farms"});
+    let l = loaded(&v);
+    assert_eq!(l.dataset.partnerships.len(), 8);
+    let fields: Vec<(&str, Option<&str>)> = l.problems.iter().map(|p| (p.location.as_str(), p.field.as_deref())).collect();
+    assert_eq!(
+        fields,
+        [
+            (r#"partnerships[5] "central-pennsylvania-manufacturing-partnership""#, Some("summary")),
+            (r#"partnerships[6] "cumberland-health-care-sector-partnership""#, Some("highlights[1]")),
+            (r#"partnerships[7] "hawaii-island-agricultural-partnership""#, Some("members.approx")),
+        ]
+    );
+    assert_eq!(l.problems[0].message, "missing");
+    assert!(l.problems[1].message.contains("invalid type"), "{}", l.problems[1]);
+}
+
+#[test]
+fn duplicate_ids_keep_the_first() {
+    let mut v = real();
+    let copy = v["partnerships"][0].clone();
+    v["partnerships"].as_array_mut().expect("array").push(copy);
+    let l = loaded(&v);
+    assert_eq!(l.dataset.partnerships.len(), 11);
+    assert_eq!(l.problems.len(), 1);
+    assert_eq!(l.problems[0].location, r#"partnerships[11] "northeast-louisiana-healthcare-partnership""#);
+    assert_eq!(l.problems[0].field.as_deref(), Some("id"));
+    assert!(l.problems[0].message.contains("already used by partnerships[0]"));
+}
+
+#[test]
+fn non_kebab_id() {
+    let (p, _) = one_problem(0, "id", json!("Bad Id"));
+    assert_eq!(p.location, r#"partnerships[0] "Bad Id""#);
+    assert_eq!(p.field.as_deref(), Some("id"));
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut v = real();
+    v["partnerships"][0]["sector"] = json!("x");
+    v["partnerships"][0]["state"] = json!("ZZ");
+    v["partnerships"][0]["launched"] = json!("2018-13");
+    v["partnerships"][1]["website"] = json!("http://x.org");
+    v["partnerships"][2] = json!("not an object");
+    let l = loaded(&v);
+    assert_eq!(l.problems.len(), 5, "{:#?}", l.problems);
+    assert_eq!(l.dataset.partnerships.len(), 8);
+    assert_eq!(l.problems[4].location, "partnerships[2]");
+}
+
+#[test]
+fn bad_sector_or_topic_entries_are_dropped_with_their_users() {
+    let mut v = real();
+    v["sectors"][5]["label"] = json!("");
+    v["topics"][0]["id"] = json!("Career Pathways");
+    let l = loaded(&v);
+    let locations: Vec<&str> = l.problems.iter().map(|p| p.location.as_str()).collect();
+    assert!(locations.contains(&r#"sectors[5] "construction""#), "{locations:?}");
+    assert!(locations.contains(&r#"topics[0] "Career Pathways""#), "{locations:?}");
+    assert_eq!(l.dataset.sectors.len(), 5);
+    assert!(l.dataset.partnerships.iter().all(|p| p.sector != "construction"));
+}
+
+#[test]
+fn json_syntax_errors_give_line_and_column() {
+    let text = "{\n  \"schema_version\": 1,\n  \"title\": oops\n}";
+    let e = unusable(text);
+    assert_eq!(e.problems.len(), 1);
+    assert_eq!(e.problems[0].location, "line 3, column 12");
+    assert!(e.problems[0].message.starts_with("invalid JSON: expected value"), "{}", e.problems[0]);
+    let truncated = &DATA[..DATA.len() / 2];
+    assert!(unusable(truncated).problems[0].location.starts_with("line "));
+    assert_eq!(unusable("").problems[0].message, "the file is empty");
+}
+
+#[test]
+fn unknown_or_missing_schema_version_is_unusable() {
+    let mut v = real();
+    v["schema_version"] = json!(2);
+    let e = unusable(&v.to_string());
+    assert_eq!(e.problems[0].location, "schema_version");
+    assert!(e.problems[0].message.contains("version 2 is not supported"));
+    v.as_object_mut().map(|o| o.remove("schema_version"));
+    assert!(unusable(&v.to_string()).problems[0].message.starts_with("missing"));
+}
+
+#[test]
+fn wrong_top_level_shapes_are_unusable_with_every_reason() {
+    assert_eq!(unusable("[]").problems[0].message, "expected a JSON object at the top, found an array");
+    assert_eq!(unusable("null").problems[0].message, "expected a JSON object at the top, found null");
+    let e = unusable(r#"{"schema_version": 1}"#);
+    let locations: Vec<&str> = e.problems.iter().map(|p| p.location.as_str()).collect();
+    assert_eq!(locations, ["title", "source", "national", "sectors", "topics", "partnerships"]);
+    let mut v = real();
+    v["national"]["states"] = json!("twelve");
+    v["partnerships"] = json!({});
+    let e = unusable(&v.to_string());
+    assert_eq!(e.problems[0].location, "national");
+    assert_eq!(e.problems[0].field.as_deref(), Some("states"));
+    assert_eq!(e.problems[1].to_string(), "partnerships: expected an array, found an object");
+}
+
+#[test]
+fn unknown_fields_are_tolerated_and_zero_partnerships_is_usable() {
+    let mut v = real();
+    v["future_field"] = json!({"deep": [1, 2, 3]});
+    v["partnerships"][0]["extra"] = json!(true);
+    assert!(loaded(&v).problems.is_empty());
+    v["partnerships"] = json!([]);
+    assert!(loaded(&v).dataset.partnerships.is_empty());
+}
+
+proptest! {
+    #[test]
+    fn never_panics_on_arbitrary_text(text in "\\PC{0,200}") {
+        let _ = parse_dataset(&text);
+    }
+
+    /// Corrupting any one field of any one entry costs exactly that entry, and its
+    /// problem names it.
+    #[test]
+    fn one_bad_entry_loses_only_itself(
+        i in 0usize..11,
+        field in prop::sample::select(vec!["id", "name", "sector", "state", "region", "launched", "summary", "highlights", "topics", "website", "members"]),
+        junk in prop::sample::select(vec![json!(42), json!([7]), json!({"a": 1}), json!(true)]),
+    ) {
+        let mut v = real();
+        let id = v["partnerships"][i]["id"].as_str().unwrap_or_default().to_string();
+        v["partnerships"][i][field] = junk;
+        let l = loaded(&v);
+        prop_assert_eq!(l.dataset.partnerships.len(), 10);
+        prop_assert!(!l.problems.is_empty());
+        for p in &l.problems {
+            prop_assert!(p.location.starts_with(&format!("partnerships[{i}]")), "{}", p);
+            if field != "id" {
+                prop_assert!(p.location.contains(&id), "{}", p);
+                prop_assert!(p.field.as_deref().is_some_and(|f| f.starts_with(field)), "{}", p);
+            }
+        }
+    }
+}
