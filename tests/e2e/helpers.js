@@ -1,0 +1,35 @@
+// Shared helpers for the end-to-end tests.
+import { readFileSync } from 'node:fs';
+import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** The bundled dataset, as the tests' source of truth. */
+export const DATASET = JSON.parse(readFileSync(new URL('../../public/data/partnerships.json', import.meta.url), 'utf8'));
+
+/** Fails the test on any console error or uncaught page error. */
+export function collectErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}
+
+/** Answers the dataset request with `body` (a string or an object) and `status`. */
+export async function serveData(page, body, status = 200, contentType = 'application/json') {
+  await page.route('**/data/partnerships.json', (route) =>
+    route.fulfill({ status, contentType, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  );
+}
+
+/** Zero WCAG 2.1 A/AA violations, with readable output when there are some. */
+export async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary).toEqual([]);
+}
+
+export function cards(page) {
+  return page.locator('main article');
+}
