@@ -5,6 +5,7 @@
 
 pub mod components;
 pub mod data;
+pub mod explore;
 pub mod geo;
 
 #[cfg(target_arch = "wasm32")]

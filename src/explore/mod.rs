@@ -1,0 +1,12 @@
+//! Exploring the dataset: the filter a visitor builds, search normalisation,
+//! matching with facet counts, and the query-string codec. Plain Rust: no DOM,
+//! no leptos, tested natively.
+
+pub mod filter;
+pub mod index;
+pub mod query;
+pub mod search;
+
+pub use filter::{Filter, Sort};
+pub use index::{Index, Results};
+pub use query::{parse_query, write_query, Known};

@@ -1,0 +1,158 @@
+//! The URL query string is the filter: one codec reads and writes it.
+//!
+//! `?sector=healthcare&state=LA&topic=apprenticeships&topic=internships&q=nursing&sort=launched`
+//!
+//! The query string is untrusted: unknown or malformed values are dropped, each
+//! with a short notice for the visitor; nothing here can fail.
+
+use std::collections::HashSet;
+
+use super::filter::{Filter, Sort};
+use super::search::MAX_QUERY_CHARS;
+use crate::data::Dataset;
+use crate::geo;
+
+/// The ids a filter may use: those of the loaded dataset.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    pub sectors: HashSet<String>,
+    pub topics: HashSet<String>,
+}
+
+impl Known {
+    pub fn from_dataset(dataset: &Dataset) -> Known {
+        Known {
+            sectors: dataset.sectors.iter().map(|s| s.id.clone()).collect(),
+            topics: dataset.topics.iter().map(|t| t.id.clone()).collect(),
+        }
+    }
+}
+
+/// Reads a query string (with or without the leading `?`) into a filter, plus a
+/// notice for each value that was ignored.
+pub fn parse_query(search: &str, known: &Known) -> (Filter, Vec<String>) {
+    let mut filter = Filter::default();
+    let mut notices = Vec::new();
+    let mut seen_q = false;
+    let mut seen_sort = false;
+    for pair in search.strip_prefix('?').unwrap_or(search).split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (Some(key), Some(value)) = (decode(raw_key), decode(raw_value)) else {
+            notices.push("Ignored a malformed part of the address.".to_string());
+            continue;
+        };
+        match key.as_str() {
+            "sector" if value.is_empty() => {}
+            "sector" if filter.sector.is_some() => notices.push(format!("Ignored the extra sector “{}”: one sector at a time.", clip(&value))),
+            "sector" if known.sectors.contains(&value) => filter.sector = Some(value),
+            "sector" => notices.push(format!("Ignored the unknown sector “{}”.", clip(&value))),
+            "state" if value.is_empty() => {}
+            "state" if filter.state.is_some() => notices.push(format!("Ignored the extra state “{}”: one state at a time.", clip(&value))),
+            "state" => match geo::state(&value.to_ascii_uppercase()) {
+                Some(state) => filter.state = Some(state.code.to_string()),
+                None => notices.push(format!("Ignored the unknown state “{}”.", clip(&value))),
+            },
+            "topic" if known.topics.contains(&value) => {
+                filter.topics.insert(value);
+            }
+            "topic" => notices.push(format!("Ignored the unknown topic “{}”.", clip(&value))),
+            "q" if seen_q => notices.push("Ignored a second search text.".to_string()),
+            "q" if value.chars().count() > MAX_QUERY_CHARS => {
+                seen_q = true;
+                notices.push(format!("Ignored a search text longer than {MAX_QUERY_CHARS} characters."));
+            }
+            "q" => {
+                seen_q = true;
+                filter.query = value;
+            }
+            "sort" if seen_sort => notices.push("Ignored a second sort order.".to_string()),
+            "sort" => {
+                seen_sort = true;
+                match Sort::parse(&value) {
+                    Some(sort) => filter.sort = sort,
+                    None => notices.push(format!("Ignored the unknown sort order “{}”.", clip(&value))),
+                }
+            }
+            // Other parameters belong to others (embedding, analytics): not ours to judge.
+            _ => {}
+        }
+    }
+    (filter, notices)
+}
+
+/// Writes a filter as a query string: `""` for the default view, else `?...`.
+pub fn write_query(filter: &Filter) -> String {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    if let Some(sector) = &filter.sector {
+        pairs.push(("sector", sector));
+    }
+    if let Some(state) = &filter.state {
+        pairs.push(("state", state));
+    }
+    for topic in &filter.topics {
+        pairs.push(("topic", topic));
+    }
+    if !filter.query.is_empty() {
+        pairs.push(("q", &filter.query));
+    }
+    if filter.sort != Sort::default() {
+        pairs.push(("sort", filter.sort.as_str()));
+    }
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("?");
+    for (i, (key, value)) in pairs.into_iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(key);
+        out.push('=');
+        encode_into(value, &mut out);
+    }
+    out
+}
+
+/// Form-style encoding: unreserved bytes as they are, space as `+`, the rest `%XX`.
+fn encode_into(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
+            b' ' => out.push('+'),
+            _ => {
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
+        }
+    }
+}
+
+/// Decodes `+` and `%XX`; `None` for a broken escape or bytes that are not UTF-8.
+fn decode(raw: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(raw.len());
+    let mut input = raw.bytes();
+    while let Some(b) = input.next() {
+        match b {
+            b'+' => bytes.push(b' '),
+            b'%' => {
+                let hi = char::from(input.next()?).to_digit(16)?;
+                let lo = char::from(input.next()?).to_digit(16)?;
+                bytes.push(u8::try_from(hi * 16 + lo).ok()?);
+            }
+            b => bytes.push(b),
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
+/// Keeps notices short and readable whatever was pasted into the address.
+fn clip(value: &str) -> String {
+    let cleaned: String = value.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    if cleaned.chars().count() > 40 {
+        format!("{}…", cleaned.chars().take(40).collect::<String>())
+    } else {
+        cleaned
+    }
+}
