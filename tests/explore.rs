@@ -1,0 +1,187 @@
+//! Filtering, facet counts, search and sorting on the real dataset and on
+//! generated filters, plus the URL codec's round trip.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use partnership_explorer::data::{parse_dataset, Dataset};
+use partnership_explorer::explore::{parse_query, write_query, Filter, Index, Known, Sort};
+use partnership_explorer::geo::STATES;
+use proptest::prelude::*;
+
+const DATA: &str = include_str!("../public/data/partnerships.json");
+
+fn dataset() -> Dataset {
+    parse_dataset(DATA).expect("bundled dataset").dataset
+}
+
+fn ids(d: &Dataset, index: &Index, f: &Filter) -> Vec<String> {
+    index.run(f).matching.iter().map(|&i| d.partnerships[i].id.clone()).collect()
+}
+
+fn short(id: &str) -> &str {
+    id.split('-').next().unwrap_or(id)
+}
+
+#[test]
+fn sector_counts_in_the_unfiltered_view() {
+    let d = dataset();
+    let r = Index::new(&d).run(&Filter::default());
+    assert_eq!(r.total, 11);
+    assert_eq!(r.any_sector, 11);
+    assert_eq!(r.matching.len(), 11);
+    let counts: Vec<(&str, usize)> = d.sectors.iter().map(|s| s.id.as_str()).zip(r.sectors.iter().copied()).collect();
+    assert_eq!(
+        counts,
+        [("healthcare", 3), ("manufacturing", 4), ("information-technology", 1), ("agriculture", 1), ("transportation-logistics", 1), ("construction", 1)]
+    );
+    let with_partnerships: Vec<&str> = STATES.iter().zip(&r.state_totals).filter(|(_, n)| **n > 0).map(|(s, _)| s.code).collect();
+    assert_eq!(with_partnerships, ["AZ", "CA", "HI", "IL", "LA", "NC", "OR", "PA", "TX", "WA", "WY"]);
+}
+
+#[test]
+fn facets_count_with_the_other_filters() {
+    let d = dataset();
+    let index = Index::new(&d);
+    let f = Filter { sector: Some("healthcare".into()), ..Filter::default() };
+    let r = index.run(&f);
+    assert_eq!(r.matching.len(), 3);
+    assert_eq!(r.any_sector, 11, "All sectors ignores the sector choice");
+    let states: Vec<&str> = STATES.iter().zip(&r.states).filter(|(_, n)| **n > 0).map(|(s, _)| s.code).collect();
+    assert_eq!(states, ["LA", "NC", "WA"]);
+    let k12 = d.topics.iter().position(|t| t.id == "k12-education").expect("topic");
+    assert_eq!(r.topics[k12], 1, "only Cumberland among healthcare is K-12");
+}
+
+#[test]
+fn topics_combine_with_and() {
+    let d = dataset();
+    let index = Index::new(&d);
+    let one = Filter { topics: BTreeSet::from(["apprenticeships".to_string()]), ..Filter::default() };
+    assert_eq!(ids(&d, &index, &one).iter().map(|s| short(s)).collect::<Vec<_>>(), ["kingman", "lane"]);
+    let both = one.toggle_topic("internships");
+    assert_eq!(ids(&d, &index, &both), ["lane-county-tech-collaborative"]);
+    assert_eq!(both.toggle_topic("internships"), one);
+}
+
+#[test]
+fn search_ignores_case_accents_and_apostrophes_and_needs_every_word() {
+    let d = dataset();
+    let index = Index::new(&d);
+    let q = |text: &str| ids(&d, &index, &Filter { query: text.into(), ..Filter::default() });
+    assert_eq!(q("hawaii"), ["hawaii-island-agricultural-partnership"]);
+    assert_eq!(q("HAWAI’I"), ["hawaii-island-agricultural-partnership"]);
+    assert_eq!(q("cna"), ["northeast-louisiana-healthcare-partnership"]);
+    assert_eq!(q("nursing shortage"), ["cumberland-health-care-sector-partnership"]);
+    assert_eq!(q("nursing").len(), 2);
+    assert_eq!(q("washington"), ["seattle-king-county-healthcare-industry-leadership-table"], "full state name");
+    assert_eq!(q("hilt"), ["seattle-king-county-healthcare-industry-leadership-table"], "short name");
+    assert_eq!(q("chicagos southland"), ["calumet-manufacturing-industry-sector-partnership"]);
+    assert!(q("nursing zebra").is_empty());
+    assert_eq!(q("   ").len(), 11);
+}
+
+#[test]
+fn sorts_by_name_state_and_launch() {
+    let d = dataset();
+    let index = Index::new(&d);
+    let order = |sort| ids(&d, &index, &Filter { sort, ..Filter::default() }).iter().map(|s| short(s).to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        order(Sort::Name),
+        ["calumet", "central", "cumberland", "east", "hawaii", "inland", "kingman", "lane", "laramie", "northeast", "seattle"]
+    );
+    // Arizona, California, Hawaii, Illinois, Louisiana, North Carolina, Oregon, Pennsylvania, Texas, Washington, Wyoming.
+    assert_eq!(
+        order(Sort::State),
+        ["kingman", "inland", "hawaii", "calumet", "northeast", "cumberland", "lane", "central", "east", "seattle", "laramie"]
+    );
+    let launched = order(Sort::Launched);
+    assert_eq!(&launched[..3], ["cumberland", "seattle", "lane"], "June 2018, May 2018, 2015");
+    assert_eq!(&launched[3..5], ["calumet", "central"], "unknown dates last, by name");
+}
+
+#[test]
+fn query_string_reads_the_documented_example() {
+    let known = Known::from_dataset(&dataset());
+    let (f, notices) = parse_query("?sector=healthcare&state=LA&topic=apprenticeships&topic=internships&q=nursing&sort=launched", &known);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(f.sector.as_deref(), Some("healthcare"));
+    assert_eq!(f.state.as_deref(), Some("LA"));
+    assert_eq!(f.topics.iter().map(String::as_str).collect::<Vec<_>>(), ["apprenticeships", "internships"]);
+    assert_eq!((f.query.as_str(), f.sort), ("nursing", Sort::Launched));
+    assert_eq!(write_query(&f), "?sector=healthcare&state=LA&topic=apprenticeships&topic=internships&q=nursing&sort=launched");
+    assert_eq!(write_query(&Filter::default()), "");
+}
+
+#[test]
+fn bad_query_values_are_ignored_with_a_notice() {
+    let known = Known::from_dataset(&dataset());
+    let huge = "x".repeat(10 * 1024);
+    let (f, notices) = parse_query(&format!("sector=xyz&state=ZZ&topic=nope&sort=up&q={huge}&q=again&%ZZ=1&embed=1"), &known);
+    assert_eq!(f, Filter::default());
+    assert_eq!(notices.len(), 7, "{notices:?}");
+    assert!(notices[0].contains("unknown sector “xyz”"));
+    assert!(notices[1].contains("unknown state “ZZ”"));
+    assert!(notices[4].contains("longer than 200"));
+    assert!(notices.iter().all(|n| n.chars().count() < 120), "notices stay short");
+    let (f, notices) = parse_query("state=la&q=caf%C3%A9+care&q", &known);
+    assert_eq!((f.state.as_deref(), f.query.as_str()), (Some("LA"), "café care"));
+    assert_eq!(notices.len(), 1, "a second q is ignored");
+}
+
+fn filters() -> impl Strategy<Value = Filter> {
+    let d = dataset();
+    let sectors: Vec<String> = d.sectors.iter().map(|s| s.id.clone()).collect();
+    let topics: Vec<String> = d.topics.iter().map(|t| t.id.clone()).collect();
+    let states: Vec<String> = STATES.iter().map(|s| s.code.to_string()).collect();
+    (
+        prop::option::of(prop::sample::select(sectors)),
+        prop::option::of(prop::sample::select(states)),
+        prop::collection::btree_set(prop::sample::select(topics), 0..3),
+        // Real words so that facets are exercised with matches, and arbitrary text.
+        prop_oneof![
+            3 => prop::sample::select(vec!["", "nursing", "care school", "HAWAI’I", "manufact", "k-12"]).prop_map(String::from),
+            1 => "\\PC{0,40}",
+        ],
+        prop::sample::select(Sort::ALL.to_vec()),
+    )
+        .prop_map(|(sector, state, topics, query, sort)| Filter { sector, state, topics, query, sort })
+}
+
+proptest! {
+    #[test]
+    fn every_reachable_filter_survives_a_round_trip(f in filters()) {
+        let known = Known::from_dataset(&dataset());
+        let (back, notices) = parse_query(&write_query(&f), &known);
+        prop_assert!(notices.is_empty(), "{:?}", notices);
+        prop_assert_eq!(back, f);
+    }
+
+    #[test]
+    fn parsing_never_panics(s in "\\PC{0,300}") {
+        let known = Known::from_dataset(&dataset());
+        let _ = parse_query(&s, &known);
+    }
+
+    /// Each facet's count equals the number of results that choosing it gives.
+    #[test]
+    fn facet_counts_tell_the_truth(f in filters()) {
+        let d = dataset();
+        let index = Index::new(&d);
+        let r = index.run(&f);
+        for (i, s) in d.sectors.iter().enumerate() {
+            let chosen = Filter { sector: Some(s.id.clone()), ..f.clone() };
+            prop_assert_eq!(r.sectors[i], index.run(&chosen).matching.len());
+        }
+        prop_assert_eq!(r.any_sector, index.run(&Filter { sector: None, ..f.clone() }).matching.len());
+        for (i, st) in STATES.iter().enumerate() {
+            let chosen = Filter { state: Some(st.code.to_string()), ..f.clone() };
+            prop_assert_eq!(r.states[i], index.run(&chosen).matching.len());
+        }
+        for (i, t) in d.topics.iter().enumerate() {
+            let mut chosen = f.clone();
+            chosen.topics.insert(t.id.clone());
+            prop_assert_eq!(r.topics[i], index.run(&chosen).matching.len());
+        }
+    }
+}
