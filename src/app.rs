@@ -1,5 +1,6 @@
 //! The App component: the one place where loading meets the views (browser only).
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::components::layout::{SiteFooter, SiteHeader};
@@ -16,11 +17,11 @@ pub fn App() -> impl IntoView {
         <SiteHeader/>
         <main id="main" tabindex="-1">
             <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match dataset.await {
-                        Ok(loaded) => view! { <LoadedView loaded/> }.into_any(),
-                        Err(error) => view! { <LoadErrorView error on_retry=retry/> }.into_any(),
-                    }
+                // Reading the resource inside Suspense shows the fallback until it
+                // resolves (and again on Retry), without an async Suspend block.
+                {move || dataset.get().map(|result| match result {
+                    Ok(loaded) => Either::Left(view! { <LoadedView loaded/> }),
+                    Err(error) => Either::Right(view! { <LoadErrorView error on_retry=retry/> }),
                 })}
             </Suspense>
         </main>

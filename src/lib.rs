@@ -3,10 +3,12 @@
 //! `data` and `geo` are plain Rust (no DOM) and tested natively; `components`
 //! are thin Leptos views over them.
 
+pub mod browser;
 pub mod components;
 pub mod data;
 pub mod explore;
 pub mod geo;
+pub mod order;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use partnership_explorer::components::status::LoadErrorView;
 use partnership_explorer::components::LoadedView;
 use partnership_explorer::data::{parse_dataset, LoadError};
+use leptos::prelude::window;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -13,8 +14,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 const DATA: &str = include_str!("../public/data/partnerships.json");
 
 /// A fresh container in the document; the mounted view lives until the test ends.
+/// The address is reset first: the explorer reads its filter from it.
 fn container() -> web_sys::HtmlElement {
     let document = document();
+    let path = window().location().pathname().unwrap_or_default();
+    window().history().expect("history").replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).expect("reset url");
     let div = document.create_element("div").expect("div");
     document.body().expect("body").append_child(&div).expect("append");
     div.unchecked_into()
@@ -28,7 +32,9 @@ fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
 #[wasm_bindgen_test]
 fn cards_render_from_a_given_dataset() {
     let loaded = parse_dataset(DATA).expect("valid");
-    let names: Vec<String> = loaded.dataset.partnerships.iter().map(|p| p.name.clone()).collect();
+    // The default order is by name.
+    let mut names: Vec<String> = loaded.dataset.partnerships.iter().map(|p| p.name.clone()).collect();
+    names.sort();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <LoadedView loaded=loaded.clone()/> });
     assert_eq!(texts(&root, "article h3"), names);
@@ -90,4 +96,103 @@ fn invalid_data_lists_every_problem() {
     let items = texts(&root, ".problems li");
     assert_eq!(items.len(), 7, "{items:?}");
     assert!(items[0].starts_with("schema_version: version 2 is not supported"), "{items:?}");
+}
+
+fn mount_explorer() -> web_sys::HtmlElement {
+    let loaded = parse_dataset(DATA).expect("valid");
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <LoadedView loaded=loaded.clone()/> });
+    handle.forget();
+    root
+}
+
+fn element<T: JsCast>(root: &web_sys::HtmlElement, selector: &str) -> T {
+    root.query_selector(selector).expect("selector").unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
+}
+
+fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
+    root.query_selector_all(selector).expect("selector").length()
+}
+
+fn status(root: &web_sys::HtmlElement) -> String {
+    texts(root, ".status-line").join("")
+}
+
+#[wasm_bindgen_test]
+async fn sector_radio_filters_cards_and_counts() {
+    let root = mount_explorer();
+    assert_eq!(status(&root), "Showing 11 of 11 partnerships");
+    let labels = texts(&root, "[role=radiogroup] label");
+    assert_eq!(labels[0], "All sectors (11)");
+    assert!(labels.contains(&"Healthcare (3)".to_string()), "{labels:?}");
+    element::<web_sys::HtmlElement>(&root, "input[value=healthcare]").click();
+    leptos::task::tick().await;
+    assert_eq!(count(&root, "article"), 3);
+    assert_eq!(status(&root), "Showing 3 of 11 partnerships");
+    assert!(window().location().search().unwrap_or_default().contains("sector=healthcare"));
+    // The map counts follow: Louisiana keeps 1, Arizona (manufacturing) drops to 0.
+    let la: web_sys::HtmlElement = element(&root, ".state-map button.r6.c5");
+    assert_eq!(la.text_content().as_deref(), Some("LALouisiana: 1 partnership"));
+    assert_eq!(count(&root, ".state-map button"), 11, "only states with partnerships are buttons");
+}
+
+#[wasm_bindgen_test]
+async fn state_tile_and_list_select_the_same_state() {
+    let root = mount_explorer();
+    let tile: web_sys::HtmlElement = element(&root, ".state-map button.r2.c1");
+    assert_eq!(tile.text_content().as_deref(), Some("WAWashington: 1 partnership"));
+    tile.click();
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, "article h3"), ["Seattle-King County Healthcare Industry Leadership Table"]);
+    assert_eq!(tile.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let list_button = texts(&root, ".state-list button[aria-pressed=true]");
+    assert_eq!(list_button, ["Washington (1)"]);
+    tile.click();
+    leptos::task::tick().await;
+    assert_eq!(count(&root, "article"), 11, "clicking the selected state again clears it");
+}
+
+#[wasm_bindgen_test]
+async fn topics_combine_and_cards_toggle_them() {
+    let root = mount_explorer();
+    let topic = |label: &str| -> web_sys::HtmlElement {
+        let buttons = root.query_selector_all("[role=group] button").expect("q");
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .find(|b| b.text_content().is_some_and(|t| t.starts_with(label)))
+            .expect("topic button")
+            .unchecked_into()
+    };
+    topic("Apprenticeships").click();
+    leptos::task::tick().await;
+    assert_eq!(count(&root, "article"), 2);
+    topic("Internships").click();
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, "article h3"), ["Lane County Tech Collaborative"]);
+    // The same topic on the card toggles the same filter off.
+    element::<web_sys::HtmlElement>(&root, "article .card-topics button[aria-pressed=true]").click();
+    leptos::task::tick().await;
+    assert!(count(&root, "article") >= 2);
+}
+
+#[wasm_bindgen_test]
+async fn search_marks_matches_and_empty_state_clears() {
+    let root = mount_explorer();
+    let input: web_sys::HtmlInputElement = element(&root, "input[type=search]");
+    input.set_value("hawaii");
+    input.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
+    leptos::task::tick().await;
+    assert_eq!(count(&root, "article"), 1);
+    assert!(texts(&root, "article mark").contains(&"Hawai’i".to_string()), "{:?}", texts(&root, "article mark"));
+    input.set_value("hawaii zebra");
+    input.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
+    leptos::task::tick().await;
+    assert_eq!(count(&root, "article"), 0);
+    let empty = texts(&root, ".empty-state").join("");
+    assert!(empty.contains("search “hawaii zebra”"), "{empty}");
+    element::<web_sys::HtmlElement>(&root, ".empty-state button").click();
+    leptos::task::tick().await;
+    assert_eq!(count(&root, "article"), 11);
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "");
 }

@@ -1,49 +1,94 @@
-//! Partnership cards.
+//! A partnership card: collapsed to the summary and first highlights, opened to
+//! all of them; topic labels toggle the topic filter; "Copy link" shares it.
 
-use std::rc::Rc;
-
+use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::data::{Dataset, Launched, Partnership};
+use super::explorer::use_explorer;
+use crate::browser;
+use crate::data::{Launched, Partnership};
+use crate::explore::search::segments;
 use crate::geo::state_name;
 
-/// Every partnership of the dataset, one card each, in dataset order.
+/// Highlights shown while a card is collapsed.
+const COLLAPSED_HIGHLIGHTS: usize = 2;
+
+/// Text with the current search words wrapped in `<mark>`.
 #[component]
-pub fn CardList(dataset: Rc<Dataset>) -> impl IntoView {
-    let cards = dataset
-        .partnerships
-        .iter()
-        .map(|p| {
-            let sector = dataset.sector_label(&p.sector).to_string();
-            let topics: Vec<String> = p.topics.iter().map(|t| dataset.topic_label(t).to_string()).collect();
-            view! { <PartnershipCard partnership=p.clone() sector topics/> }
+pub fn Highlighted(text: String) -> impl IntoView {
+    let words = use_explorer().words;
+    move || {
+        words.with(|words| {
+            segments(&text, words)
+                .into_iter()
+                .map(|(piece, hit)| {
+                    let piece = piece.to_string();
+                    if hit { Either::Left(view! { <mark>{piece}</mark> }) } else { Either::Right(piece) }
+                })
+                .collect_view()
         })
-        .collect_view();
-    view! {
-        <section class="cards wrap" aria-labelledby="cards-title">
-            <h2 id="cards-title" class="visually-hidden">"Partnerships"</h2>
-            {if dataset.partnerships.is_empty() {
-                Some(view! { <p class="empty">"This dataset has no partnerships to show."</p> })
-            } else {
-                None
-            }}
-            <ul class="card-grid" role="list">{cards}</ul>
-        </section>
     }
 }
 
-/// One partnership: name, sector, place, facts, summary, highlights, topics, website.
-/// `sector` and `topics` are the display labels, resolved by the caller.
 #[component]
-pub fn PartnershipCard(partnership: Partnership, sector: String, topics: Vec<String>) -> impl IntoView {
-    let Partnership { id, name, short_name, sector: sector_id, state, region, launched, members, summary, highlights, website, .. } =
-        partnership;
+pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
+    let explorer = use_explorer();
+    let Partnership { id, name, short_name, sector, state, region, launched, members, summary, highlights, topics, website } = partnership;
     let heading_id = format!("{id}-name");
     let labelled_by = heading_id.clone();
+    let highlights_id = format!("{id}-highlights");
+    let controls = highlights_id.clone();
+    let is_target = explorer.target.get_untracked().as_deref() == Some(id.as_str());
+    let open = RwSignal::new(is_target);
+    let copied = RwSignal::new(None::<bool>);
+
     let place = format!("{region}, {}", state_name(&state));
     let launched = launched.as_deref().and_then(Launched::parse).map(|l| l.display());
     let members = members.map(|m| m.describe());
     let has_facts = launched.is_some() || members.is_some();
+    let total_highlights = highlights.len();
+    let sector_label = explorer.sector_label(&sector);
+
+    let highlight_items = highlights
+        .into_iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let hidden = move || i >= COLLAPSED_HIGHLIGHTS && !open.get();
+            view! { <li hidden=hidden><Highlighted text=h/></li> }
+        })
+        .collect_view();
+    let topic_buttons = topics
+        .into_iter()
+        .map(|t| {
+            let label = explorer.topic_label(&t);
+            let pressed = {
+                let t = t.clone();
+                move || explorer.filter.with(|f| f.topics.contains(&t))
+            };
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="topic"
+                        aria-pressed=move || pressed().to_string()
+                        on:click=move |_| explorer.commit(|f| *f = f.toggle_topic(&t))
+                    >
+                        {label}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let copy_url = browser::card_url(&id);
+    let copy = {
+        let url = copy_url.clone();
+        move |_| {
+            let url = url.clone();
+            leptos::task::spawn_local(async move {
+                copied.set(Some(browser::copy_text(&url).await));
+            });
+        }
+    };
     let website = website.map(|url| {
         view! {
             <a class="card-website" href=url target="_blank" rel="noopener noreferrer">
@@ -52,14 +97,22 @@ pub fn PartnershipCard(partnership: Partnership, sector: String, topics: Vec<Str
             </a>
         }
     });
+    let card_name = name.clone();
+
     view! {
         <li class="card-item">
-            <article class=format!("card sector-{sector_id}") id=id aria-labelledby=labelled_by>
+            <article
+                class=format!("card sector-{sector}")
+                class:card-target=is_target
+                id=id
+                tabindex="-1"
+                aria-labelledby=labelled_by
+            >
                 <header class="card-header">
-                    <p class="card-sector"><span class="sector-badge">{sector}</span></p>
-                    <h3 class="card-name" id=heading_id>{name.clone()}</h3>
-                    {short_name.map(|s| view! { <p class="card-short">"Known as " <abbr title=name.clone()>{s}</abbr></p> })}
-                    <p class="card-place">{place}</p>
+                    <p class="card-sector"><span class="sector-badge">{sector_label}</span></p>
+                    <h3 class="card-name" id=heading_id><Highlighted text=name.clone()/></h3>
+                    {short_name.map(|s| view! { <p class="card-short">"Known as " <abbr title=name.clone()><Highlighted text=s/></abbr></p> })}
+                    <p class="card-place"><Highlighted text=place/></p>
                 </header>
                 {has_facts.then(|| view! {
                     <dl class="card-facts">
@@ -67,18 +120,40 @@ pub fn PartnershipCard(partnership: Partnership, sector: String, topics: Vec<Str
                         {members.map(|m| view! { <div><dt>"Members"</dt><dd>{m}</dd></div> })}
                     </dl>
                 })}
-                <p class="card-summary">{summary}</p>
-                {(!highlights.is_empty()).then(|| view! {
-                    <ul class="card-highlights" aria-label="Highlights">
-                        {highlights.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}
-                    </ul>
+                <p class="card-summary"><Highlighted text=summary/></p>
+                {(total_highlights > 0).then(|| view! {
+                    <ul class="card-highlights" id=highlights_id aria-label="Highlights">{highlight_items}</ul>
                 })}
-                {(!topics.is_empty()).then(|| view! {
-                    <ul class="card-topics" aria-label="Topics">
-                        {topics.into_iter().map(|t| view! { <li class="topic">{t}</li> }).collect_view()}
-                    </ul>
+                {(total_highlights > COLLAPSED_HIGHLIGHTS).then(|| view! {
+                    <button
+                        type="button"
+                        class="link-button"
+                        aria-expanded=move || open.get().to_string()
+                        aria-controls=controls
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        {move || if open.get() {
+                            "Show fewer highlights".to_string()
+                        } else {
+                            format!("Show all {total_highlights} highlights")
+                        }}
+                    </button>
                 })}
-                {website}
+                <ul class="card-topics" aria-label="Topics">{topic_buttons}</ul>
+                <div class="card-actions">
+                    {website}
+                    <button type="button" class="link-button" on:click=copy>
+                        "Copy link"
+                        <span class="visually-hidden">{format!(" to {card_name}")}</span>
+                    </button>
+                    <span class="copied" role="status">
+                        {move || match copied.get() {
+                            Some(true) => "Link copied".to_string(),
+                            Some(false) => format!("Copying was blocked; the link is {copy_url}"),
+                            None => String::new(),
+                        }}
+                    </span>
+                </div>
             </article>
         </li>
     }

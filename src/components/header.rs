@@ -1,14 +1,15 @@
 //! The dataset's title and national figures.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::data::model::qualified_count;
 use crate::data::Dataset;
 
 #[component]
-pub fn DatasetHeader(dataset: Rc<Dataset>) -> impl IntoView {
+pub fn DatasetHeader(dataset: Arc<Dataset>) -> impl IntoView {
     let national = &dataset.national;
     let partnerships = qualified_count(national.partnerships_qualifier.as_deref(), national.partnerships);
     let shown = dataset.partnerships.len();
@@ -33,10 +34,10 @@ pub fn DatasetHeader(dataset: Rc<Dataset>) -> impl IntoView {
             <p class="source">
                 "Source: "
                 {match source.url {
-                    Some(url) => view! {
+                    Some(url) => Either::Left(view! {
                         <a href=url target="_blank" rel="noopener noreferrer">{source.name}</a>
-                    }.into_any(),
-                    None => view! { <span>{source.name}</span> }.into_any(),
+                    }),
+                    None => Either::Right(source.name),
                 }}
             </p>
         </section>

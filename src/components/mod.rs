@@ -1,25 +1,73 @@
-//! Thin Leptos views. Each file holds one family of components.
+//! Thin Leptos views. Each file holds one family of components; the shared
+//! explorer state lives in `explorer` and is provided as context.
 
 pub mod card;
+pub mod explorer;
+pub mod filters;
 pub mod header;
 pub mod layout;
+pub mod results;
+pub mod state_map;
 pub mod status;
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::data::Loaded;
-use card::CardList;
+use explorer::Explorer;
+use filters::{SearchBox, SectorFilter, SortSelect, TopicFilter};
 use header::DatasetHeader;
+use results::{ClearFilters, QueryNotices, ResultList, StatusLine};
+use state_map::{StateList, StateMap};
 use status::ProblemsNotice;
 
-/// A usable dataset: its header, what was skipped and why, and the cards.
+/// A usable dataset: its header, what was skipped and why, the filters and the cards.
 #[component]
 pub fn LoadedView(loaded: Loaded) -> impl IntoView {
     let Loaded { dataset, problems } = loaded;
-    let dataset = std::rc::Rc::new(dataset);
+    let dataset = Arc::new(dataset);
+    let explorer = Explorer::new(dataset.clone());
+    provide_context(explorer);
+
+    // Back and Forward change the address; the filter follows it.
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| explorer.follow_address());
+    on_cleanup(move || popstate.remove());
+    // A card link (#id): once the cards are in the page, bring that card into view.
+    if let Some(id) = explorer.target.get_untracked() {
+        request_animation_frame(move || browser::scroll_to(&id));
+    }
+
     view! {
-        <DatasetHeader dataset=dataset.clone()/>
+        <DatasetHeader dataset/>
         <ProblemsNotice problems/>
-        <CardList dataset/>
+        <div class="wrap explore">
+            <QueryNotices/>
+            <section class="filters" aria-label="Filters">
+                <div class="filters-row">
+                    <SearchBox/>
+                    <SortSelect/>
+                </div>
+                <SectorFilter/>
+                <div class="where">
+                    <div class="where-map">
+                        <p class="filter-label" id="map-label">"State"</p>
+                        <StateMap/>
+                    </div>
+                    <div class="where-list">
+                        <StateList/>
+                    </div>
+                </div>
+                <TopicFilter/>
+            </section>
+            <div class="results-bar">
+                <StatusLine/>
+                <Show when=move || explorer.filter.with(|f| f.is_narrowed())>
+                    <ClearFilters/>
+                </Show>
+            </div>
+            <ResultList/>
+        </div>
     }
 }

@@ -72,10 +72,10 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
     })
 }
 
-/// How many distinct entries the problems are about.
+/// How many distinct entries the problems are about. The validator reports an
+/// entry's problems together, so counting changes of location is enough.
 fn count_entries(problems: &[Problem]) -> usize {
     let mut locations: Vec<&str> = problems.iter().map(|p| p.location.as_str()).collect();
-    locations.sort_unstable();
     locations.dedup();
     locations.len()
 }

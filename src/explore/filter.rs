@@ -1,7 +1,5 @@
 //! What the visitor has chosen. The URL query string is its serialised form.
 
-use std::collections::BTreeSet;
-
 /// Card order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Sort {
@@ -47,7 +45,7 @@ pub struct Filter {
     /// A USPS state code.
     pub state: Option<String>,
     /// Topic ids; a partnership must have all of them.
-    pub topics: BTreeSet<String>,
+    pub topics: TopicSet,
     /// The search text as typed.
     pub query: String,
     pub sort: Sort,
@@ -63,7 +61,7 @@ impl Filter {
     pub fn toggle_topic(&self, topic: &str) -> Filter {
         let mut next = self.clone();
         if !next.topics.remove(topic) {
-            next.topics.insert(topic.to_string());
+            next.topics.insert(topic);
         }
         next
     }
@@ -71,5 +69,70 @@ impl Filter {
     /// The same filter with nothing narrowing it; the sort order is kept.
     pub fn cleared(&self) -> Filter {
         Filter { sort: self.sort, ..Filter::default() }
+    }
+}
+
+/// Selected topic ids, sorted and distinct (so the URL lists them in one order).
+///
+/// A sorted `Vec` rather than a `BTreeSet`: a handful of ids needs no tree, and
+/// the tree's code costs several KB of wasm.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct TopicSet(Vec<String>);
+
+impl TopicSet {
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.binary_search_by(|t| t.as_str().cmp(id)).is_ok()
+    }
+
+    /// Adds `id`; false when it was already there.
+    pub fn insert(&mut self, id: &str) -> bool {
+        match self.0.binary_search_by(|t| t.as_str().cmp(id)) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, id.to_string());
+                true
+            }
+        }
+    }
+
+    /// Removes `id`; false when it was not there.
+    pub fn remove(&mut self, id: &str) -> bool {
+        match self.0.binary_search_by(|t| t.as_str().cmp(id)) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'a> IntoIterator for &'a TopicSet {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for TopicSet {
+    fn from_iter<I: IntoIterator<Item = S>>(items: I) -> Self {
+        let mut set = TopicSet::default();
+        for id in items {
+            set.insert(id.as_ref());
+        }
+        set
     }
 }

@@ -5,8 +5,9 @@ use std::cmp::Reverse;
 
 use super::filter::{Filter, Sort};
 use super::search::{fold, matches_all, query_words};
-use crate::data::{Dataset, Launched};
+use crate::data::{Dataset, Launched, Partnership};
 use crate::geo::{self, STATES};
+use crate::order::sort_indices;
 
 /// What is precomputed for one partnership.
 struct Entry {
@@ -16,14 +17,15 @@ struct Entry {
     sector: Option<usize>,
     /// Index into `geo::STATES`.
     state: Option<usize>,
-    /// Indexes into the dataset's topics, sorted.
+    /// Indexes into the dataset's topics, distinct (a handful: searched linearly).
     topics: Vec<usize>,
-    name_key: String,
-    launched: Option<Launched>,
 }
 
 pub struct Index {
     entries: Vec<Entry>,
+    /// Each entry's position in each sort order (indexed like `Sort::ALL`),
+    /// computed once so that sorting results is a cheap integer sort.
+    ranks: [Vec<u32>; 3],
     sector_ids: Vec<String>,
     topic_ids: Vec<String>,
     /// Partnerships per state in the whole dataset, aligned with `geo::STATES`.
@@ -72,20 +74,16 @@ impl Index {
                 if let Some(total) = state.and_then(|s| state_totals.get_mut(s)) {
                     *total += 1;
                 }
-                let mut topics: Vec<usize> = p.topics.iter().filter_map(|t| topic_ids.iter().position(|id| id == t)).collect();
-                topics.sort_unstable();
-                topics.dedup();
-                Entry {
-                    haystack,
-                    sector: sector_ids.iter().position(|id| *id == p.sector),
-                    state,
-                    topics,
-                    name_key: fold(&p.name),
-                    launched: p.launched.as_deref().and_then(Launched::parse),
+                let mut topics: Vec<usize> = Vec::with_capacity(p.topics.len());
+                for t in p.topics.iter().filter_map(|t| topic_ids.iter().position(|id| id == t)) {
+                    if !topics.contains(&t) {
+                        topics.push(t);
+                    }
                 }
+                Entry { haystack, sector: sector_ids.iter().position(|id| *id == p.sector), state, topics }
             })
             .collect();
-        Index { entries, sector_ids, topic_ids, state_totals }
+        Index { entries, ranks: sort_ranks(dataset), sector_ids, topic_ids, state_totals }
     }
 
     pub fn len(&self) -> usize {
@@ -121,7 +119,7 @@ impl Index {
             }
             let sector_ok = sector.is_none_or(|s| s.is_some() && s == e.sector);
             let state_ok = state.is_none_or(|s| s.is_some() && s == e.state);
-            let topics_ok = wanted_topics.iter().all(|t| t.is_some_and(|t| e.topics.binary_search(&t).is_ok()));
+            let topics_ok = wanted_topics.iter().all(|t| t.is_some_and(|t| e.topics.contains(&t)));
             if state_ok && topics_ok {
                 results.any_sector += 1;
                 if let Some(count) = e.sector.and_then(|s| results.sectors.get_mut(s)) {
@@ -147,16 +145,44 @@ impl Index {
     }
 
     fn sort(&self, matching: &mut [usize], sort: Sort) {
-        let entry = |i: &usize| self.entries.get(*i);
-        match sort {
-            Sort::Name => matching.sort_by_cached_key(|i| entry(i).map(|e| e.name_key.clone())),
-            Sort::State => matching.sort_by_cached_key(|i| {
-                entry(i).map(|e| (e.state.and_then(|s| STATES.get(s)).map(|s| s.name), e.name_key.clone()))
-            }),
-            // Known dates first (`false` < `true`), newest first, then by name.
-            Sort::Launched => matching.sort_by_cached_key(|i| {
-                entry(i).map(|e| (e.launched.is_none(), Reverse(e.launched.map(|l| (l.year, l.month))), e.name_key.clone()))
-            }),
+        let order = match sort {
+            Sort::Name => 0,
+            Sort::State => 1,
+            Sort::Launched => 2,
+        };
+        if let Some(ranks) = self.ranks.get(order) {
+            sort_indices(matching, &|a, b| ranks.get(a).cmp(&ranks.get(b)));
         }
     }
+}
+
+/// The sort key of one order: a text, then a number where smaller comes first.
+type SortKey = (String, Reverse<u32>);
+
+/// For each sort order, every partnership's position in it. Ties fall back to
+/// the folded name, then to dataset order, so every order is total and stable.
+fn sort_ranks(dataset: &Dataset) -> [Vec<u32>; 3] {
+    let names: Vec<String> = dataset.partnerships.iter().map(|p| fold(&p.name)).collect();
+    let rank = |key: &dyn Fn(&Partnership) -> SortKey| {
+        let keys: Vec<SortKey> = dataset.partnerships.iter().map(key).collect();
+        let mut order: Vec<usize> = (0..names.len()).collect();
+        sort_indices(&mut order, &|a, b| (keys.get(a), names.get(a), a).cmp(&(keys.get(b), names.get(b), b)));
+        let mut ranks = vec![0u32; names.len()];
+        for (position, i) in order.into_iter().enumerate() {
+            if let Some(r) = ranks.get_mut(i) {
+                *r = u32::try_from(position).unwrap_or(u32::MAX);
+            }
+        }
+        ranks
+    };
+    // Newest first; an unknown date is `Reverse(0)`, the largest key, so it comes last.
+    let launched = |p: &Partnership| {
+        let date = p.launched.as_deref().and_then(Launched::parse);
+        Reverse(date.map_or(0, |l| u32::from(l.year) * 100 + u32::from(l.month.unwrap_or(0))))
+    };
+    [
+        rank(&|_| (String::new(), Reverse(0))),
+        rank(&|p| (geo::state_name(&p.state).to_string(), Reverse(0))),
+        rank(&|p| (String::new(), launched(p))),
+    ]
 }

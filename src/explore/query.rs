@@ -53,7 +53,7 @@ pub fn parse_query(search: &str, known: &Known) -> (Filter, Vec<String>) {
                 None => notices.push(format!("Ignored the unknown state “{}”.", clip(&value))),
             },
             "topic" if known.topics.contains(&value) => {
-                filter.topics.insert(value);
+                filter.topics.insert(&value);
             }
             "topic" => notices.push(format!("Ignored the unknown topic “{}”.", clip(&value))),
             "q" if seen_q => notices.push("Ignored a second search text.".to_string()),

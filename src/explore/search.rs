@@ -8,7 +8,13 @@ pub const MAX_QUERY_CHARS: usize = 200;
 const MAX_WORDS: usize = 16;
 
 /// Folds one character into `out`: lower case, accents removed, apostrophes
-/// dropped, anything else that is not a letter or digit turned into a space.
+/// dropped, punctuation turned into a space.
+///
+/// Deliberately free of Unicode tables (`char::to_lowercase`,
+/// `char::is_alphanumeric`): they cost about 7 KB of brotli-compressed wasm.
+/// Latin letters with diacritics fold to their base letter, Greek and Cyrillic
+/// capitals are lowered by their ranges, common punctuation becomes a space, and
+/// any other character is kept as it is (a letter of another script).
 fn fold_char(c: char, out: &mut String) {
     match c {
         '\'' | '’' | '‘' | 'ʻ' | 'ʼ' | '`' | '´' => {}
@@ -16,28 +22,42 @@ fn fold_char(c: char, out: &mut String) {
         c if c.is_ascii() => out.push(' '),
         c => {
             let base = match c {
-                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "a",
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a",
                 'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
                 'ď' | 'đ' | 'Ď' | 'Đ' => "d",
-                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ě' => "e",
-                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => "i",
+                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "e",
+                'ğ' | 'Ğ' => "g",
+                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => "i",
                 'ł' | 'ľ' | 'Ł' | 'Ľ' => "l",
                 'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
-                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => "o",
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "o",
                 'ř' | 'Ř' => "r",
                 'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
-                'ť' | 'ţ' | 'Ť' => "t",
-                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => "u",
-                'ý' | 'ÿ' | 'Ý' => "y",
+                'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => "u",
+                'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
                 'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
                 'ß' => "ss",
                 'æ' | 'Æ' => "ae",
                 'œ' | 'Œ' => "oe",
-                c if c.is_alphanumeric() => {
-                    out.extend(c.to_lowercase());
+                'þ' | 'Þ' => "th",
+                // Typographic punctuation and spaces.
+                '\u{a0}' | '\u{ad}' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '–' | '—' | '‐' | '‑' | '…' | '•' | '·'
+                | '§' | '¶' | '©' | '®' | '™' | '°' | '×' | '÷' | '¡' | '¿' | '\u{2000}'..='\u{200f}' | '\u{2028}'..='\u{202f}'
+                | '\u{3000}' | '\u{feff}' => " ",
+                // Greek and Cyrillic capitals to small letters.
+                'Α'..='Ω' | 'А'..='Я' => {
+                    out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c));
                     return;
                 }
-                _ => " ",
+                'Ѐ'..='Џ' => {
+                    out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c));
+                    return;
+                }
+                c => {
+                    out.push(c);
+                    return;
+                }
             };
             out.push_str(base);
         }
@@ -56,7 +76,8 @@ pub fn fold(text: &str) -> String {
 /// The distinct folded words of a search text; empty when there is nothing to search.
 pub fn query_words(query: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
-    for word in fold(query).split_whitespace() {
+    // Folding leaves only ASCII spaces as separators.
+    for word in fold(query).split(' ').filter(|w| !w.is_empty()) {
         if !words.iter().any(|w| w == word) && words.len() < MAX_WORDS {
             words.push(word.to_string());
         }
@@ -83,25 +104,31 @@ pub fn match_ranges(text: &str, words: &[String]) -> Vec<(usize, usize)> {
         fold_char(c, &mut folded);
         origin.extend(std::iter::repeat_n((start, start + c.len_utf8()), folded.len() - before));
     }
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    // Mark the matched bytes, then read the marks off as ranges: overlapping and
+    // adjacent matches merge, and no sort is needed.
+    let mut marked = vec![false; text.len()];
     for word in words.iter().filter(|w| !w.is_empty()) {
         for (at, _) in folded.match_indices(word.as_str()) {
             let first = origin.get(at).map(|o| o.0);
             let last = origin.get(at + word.len() - 1).map(|o| o.1);
             if let (Some(a), Some(b)) = (first, last) {
-                ranges.push((a, b));
+                marked.get_mut(a..b).into_iter().flatten().for_each(|m| *m = true);
             }
         }
     }
-    ranges.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
-    for (a, b) in ranges {
-        match merged.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
+    let mut ranges = Vec::new();
+    let mut start = None;
+    for (i, &m) in marked.iter().chain(std::iter::once(&false)).enumerate() {
+        match (m, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                ranges.push((s, i));
+                start = None;
+            }
+            _ => {}
         }
     }
-    merged
+    ranges
 }
 
 /// Splits `text` into (segment, is_match) pieces along `match_ranges`.
@@ -136,6 +163,8 @@ mod tests {
         assert_eq!(fold("Café Señor"), "cafe senor");
         assert_eq!(fold("Chicago's K-12"), "chicagos k 12");
         assert_eq!(fold("ʻokina"), "okina");
+        assert_eq!(fold("ÉCOLE—Ñandú"), "ecole nandu");
+        assert_eq!(fold("МОСКВА Ελλάδα"), "москва ελλάδα");
     }
 
     #[test]

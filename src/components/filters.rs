@@ -1,0 +1,150 @@
+//! The filter controls: sector, topics, search and sort. Each reads the filter
+//! and the facet counts from the explorer and writes the filter back.
+
+use leptos::prelude::*;
+
+use super::explorer::use_explorer;
+use crate::browser::HistoryMode;
+use crate::explore::search::MAX_QUERY_CHARS;
+use crate::explore::Sort;
+
+/// "Healthcare (3)"; zero counts are marked so that they can look muted.
+fn counted(label: &str, count: usize) -> String {
+    format!("{label} ({count})")
+}
+
+/// One sector at a time, as a radio group named "Sector".
+#[component]
+pub fn SectorFilter() -> impl IntoView {
+    let explorer = use_explorer();
+    let sectors = explorer.dataset.with_value(|d| d.sectors.clone());
+    let selected = move || explorer.filter.with(|f| f.sector.clone());
+    let options = sectors
+        .into_iter()
+        .enumerate()
+        .map(|(i, sector)| {
+            let id = sector.id.clone();
+            let is_selected = {
+                let id = id.clone();
+                move || selected().as_deref() == Some(id.as_str())
+            };
+            let count = move || explorer.results.with(|r| r.sectors.get(i).copied().unwrap_or(0));
+            view! {
+                <label class="chip" class:chip-zero=move || count() == 0>
+                    <input
+                        type="radio"
+                        name="sector"
+                        value=id.clone()
+                        prop:checked=is_selected
+                        on:change=move |_| explorer.commit(|f| f.sector = Some(id.clone()))
+                    />
+                    <span>{move || counted(&sector.label, count())}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="filter-block">
+            <p class="filter-label" id="sector-label">"Sector"</p>
+            <div class="chips" role="radiogroup" aria-labelledby="sector-label">
+                <label class="chip">
+                    <input
+                        type="radio"
+                        name="sector"
+                        value=""
+                        prop:checked=move || selected().is_none()
+                        on:change=move |_| explorer.commit(|f| f.sector = None)
+                    />
+                    <span>{move || counted("All sectors", explorer.results.with(|r| r.any_sector))}</span>
+                </label>
+                {options}
+            </div>
+        </div>
+    }
+}
+
+/// Topic toggles; a partnership must have every selected topic.
+#[component]
+pub fn TopicFilter() -> impl IntoView {
+    let explorer = use_explorer();
+    let topics = explorer.dataset.with_value(|d| d.topics.clone());
+    let buttons = topics
+        .into_iter()
+        .enumerate()
+        .map(|(i, topic)| {
+            let id = topic.id.clone();
+            let pressed = {
+                let id = id.clone();
+                move || explorer.filter.with(|f| f.topics.contains(&id))
+            };
+            let count = move || explorer.results.with(|r| r.topics.get(i).copied().unwrap_or(0));
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="chip"
+                        class:chip-zero=move || count() == 0
+                        aria-pressed=move || pressed().to_string()
+                        on:click=move |_| explorer.commit(|f| *f = f.toggle_topic(&id))
+                    >
+                        {move || counted(&topic.label, count())}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="filter-block">
+            <p class="filter-label" id="topics-label">"Topics"</p>
+            <div role="group" aria-labelledby="topics-label">
+                <ul class="chips">{buttons}</ul>
+            </div>
+        </div>
+    }
+}
+
+/// Full-text search; typing updates the current history entry rather than adding one.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let explorer = use_explorer();
+    let on_input = move |ev: leptos::ev::Event| {
+        let text: String = event_target_value(&ev).chars().take(MAX_QUERY_CHARS).collect();
+        let mut next = explorer.filter.get_untracked();
+        next.query = text;
+        explorer.set_filter(next, HistoryMode::Replace);
+    };
+    view! {
+        <div class="filter-block search">
+            <label class="filter-label" for="search">"Search partnerships"</label>
+            <input
+                id="search"
+                type="search"
+                placeholder="e.g. nursing, apprenticeships, Oregon"
+                autocomplete="off"
+                maxlength=MAX_QUERY_CHARS
+                prop:value=move || explorer.filter.with(|f| f.query.clone())
+                on:input=on_input
+            />
+        </div>
+    }
+}
+
+#[component]
+pub fn SortSelect() -> impl IntoView {
+    let explorer = use_explorer();
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(sort) = Sort::parse(&event_target_value(&ev)) {
+            explorer.commit(|f| f.sort = sort);
+        }
+    };
+    view! {
+        <div class="filter-block sort">
+            <label class="filter-label" for="sort">"Sort by"</label>
+            <select id="sort" on:change=on_change prop:value=move || explorer.filter.with(|f| f.sort.as_str())>
+                {Sort::ALL.map(|s| view! {
+                    <option value=s.as_str() selected=move || explorer.filter.with(|f| f.sort == s)>{s.label()}</option>
+                })}
+            </select>
+        </div>
+    }
+}

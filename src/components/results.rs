@@ -1,0 +1,115 @@
+//! The result list and what surrounds it: status line, empty state, notices
+//! about ignored address parts, and "Show more".
+
+use leptos::prelude::*;
+
+use super::card::PartnershipCard;
+use super::explorer::{use_explorer, BATCH};
+use crate::geo::state_name;
+
+/// "Showing N of M partnerships", announced politely to screen readers.
+#[component]
+pub fn StatusLine() -> impl IntoView {
+    let explorer = use_explorer();
+    let text = move || {
+        explorer.results.with(|r| {
+            let noun = if r.total == 1 { "partnership" } else { "partnerships" };
+            format!("Showing {} of {} {noun}", r.matching.len(), r.total)
+        })
+    };
+    view! { <p class="status-line" role="status">{text}</p> }
+}
+
+#[component]
+pub fn ClearFilters() -> impl IntoView {
+    let explorer = use_explorer();
+    view! {
+        <button type="button" class="button button-secondary" on:click=move |_| explorer.commit(|f| *f = f.cleared())>
+            "Clear filters"
+        </button>
+    }
+}
+
+/// Nothing matches: say which filters are active and offer to clear them.
+#[component]
+pub fn EmptyState() -> impl IntoView {
+    let explorer = use_explorer();
+    let active = move || {
+        let f = explorer.filter.get();
+        let mut parts = Vec::new();
+        if let Some(s) = &f.sector {
+            parts.push(format!("sector “{}”", explorer.sector_label(s)));
+        }
+        if let Some(s) = &f.state {
+            parts.push(format!("state “{}”", state_name(s)));
+        }
+        for t in &f.topics {
+            parts.push(format!("topic “{}”", explorer.topic_label(t)));
+        }
+        if !f.query.trim().is_empty() {
+            parts.push(format!("search “{}”", f.query.trim()));
+        }
+        parts.join(", ")
+    };
+    view! {
+        <div class="empty-state">
+            <h3>"No partnerships match"</h3>
+            <p>"Active filters: " {active} "."</p>
+            <ClearFilters/>
+        </div>
+    }
+}
+
+/// Parts of the address that were ignored (unknown sector, huge search...).
+#[component]
+pub fn QueryNotices() -> impl IntoView {
+    let explorer = use_explorer();
+    let has_notices = move || explorer.notices.with(|n| !n.is_empty());
+    let items = move || explorer.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view();
+    view! {
+        <Show when=has_notices>
+            <div class="notice notice-small" role="status">
+                <ul>{items}</ul>
+                <button type="button" class="link-button" on:click=move |_| explorer.notices.set(Vec::new())>
+                    "Dismiss"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// The matching cards, a batch at a time: never thousands of cards at once.
+#[component]
+pub fn ResultList() -> impl IntoView {
+    let explorer = use_explorer();
+    // (dataset index, partnership) of the cards to render, keyed by index.
+    let visible = move || {
+        let shown = explorer.shown.get();
+        explorer.results.with(|r| {
+            explorer.dataset.with_value(|d| {
+                r.matching.iter().take(shown).filter_map(|&i| Some((i, d.partnerships.get(i)?.clone()))).collect::<Vec<_>>()
+            })
+        })
+    };
+    let remaining = move || explorer.results.with(|r| r.matching.len().saturating_sub(explorer.shown.get()));
+    let is_empty = move || explorer.results.with(|r| r.matching.is_empty());
+    let has_more = move || remaining() > 0;
+    view! {
+        <section class="results" aria-labelledby="results-title">
+            <h2 id="results-title" class="visually-hidden">"Partnerships"</h2>
+            <Show when=is_empty>
+                <EmptyState/>
+            </Show>
+            <ul class="card-grid" role="list">
+                <For each=visible key=|(i, _)| *i let:((_, partnership))>
+                    <PartnershipCard partnership/>
+                </For>
+            </ul>
+            <Show when=has_more>
+                <button type="button" class="button show-more" on:click=move |_| explorer.shown.update(|n| *n += BATCH)>
+                    {move || format!("Show more ({} more)", remaining())}
+                </button>
+            </Show>
+        </section>
+    }
+}
