@@ -46,6 +46,13 @@ pub fn set_query(query: &str, mode: HistoryMode) {
     }
 }
 
+/// Replaces the address with `query` (from `write_query`) at one card (`#id`).
+pub fn show_card_url(query: &str, id: &str) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{}{query}#{id}", pathname())));
+    }
+}
+
 /// An address that opens the explorer at one card: the page without filters, plus `#id`.
 pub fn card_url(id: &str) -> String {
     let origin = window().and_then(|w| w.location().origin().ok()).unwrap_or_default();

@@ -38,8 +38,18 @@ pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
     let labelled_by = heading_id.clone();
     let highlights_id = format!("{id}-highlights");
     let controls = highlights_id.clone();
-    let is_target = explorer.target.get_untracked().as_deref() == Some(id.as_str());
-    let open = RwSignal::new(is_target);
+    let is_target = {
+        let id = id.clone();
+        move || explorer.target.with(|t| t.as_deref() == Some(id.as_str()))
+    };
+    let open = RwSignal::new(is_target());
+    // A card linked to (#id) opens.
+    let linked = is_target.clone();
+    Effect::new(move |_| {
+        if linked() {
+            open.set(true);
+        }
+    });
     let copied = RwSignal::new(None::<bool>);
 
     let place = format!("{region}, {}", state_name(&state));

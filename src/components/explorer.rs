@@ -26,6 +26,9 @@ pub struct Explorer {
     pub target: RwSignal<Option<String>>,
     /// What was ignored in the address, shown until dismissed.
     pub notices: RwSignal<Vec<String>>,
+    /// True while the visitor is typing a search: the first keystroke adds a
+    /// history entry, the following ones update it.
+    typing: StoredValue<bool>,
 }
 
 impl Explorer {
@@ -68,6 +71,7 @@ impl Explorer {
             shown: RwSignal::new(shown),
             target: RwSignal::new(target),
             notices: RwSignal::new(notices),
+            typing: StoredValue::new(false),
         }
     }
 
@@ -84,15 +88,50 @@ impl Explorer {
 
     /// A committed change (one click, one history entry).
     pub fn commit(&self, change: impl FnOnce(&mut Filter)) {
+        self.typing.set_value(false);
         let mut next = self.filter.get_untracked();
         change(&mut next);
         self.set_filter(next, HistoryMode::Push);
+    }
+
+    /// One keystroke in the search box: a typing session is one history entry.
+    pub fn type_query(&self, text: String) {
+        let mode = if self.typing.get_value() { HistoryMode::Replace } else { HistoryMode::Push };
+        self.typing.set_value(true);
+        let mut next = self.filter.get_untracked();
+        next.query = text;
+        self.set_filter(next, mode);
+    }
+
+    /// The search box lost focus: the next keystroke starts a new entry.
+    pub fn end_typing(&self) {
+        self.typing.set_value(false);
+    }
+
+    /// The fragment changed to `#id` (a card link followed inside the page).
+    pub fn follow_hash(&self) {
+        let hash = browser::location_hash();
+        let Some(at) = self.dataset.with_value(|d| d.partnerships.iter().position(|p| p.id == hash)) else {
+            return;
+        };
+        if !self.results.with_untracked(|r| r.matching.contains(&at)) {
+            let cleared = self.filter.with_untracked(Filter::cleared);
+            self.notices.set(vec!["The filters were cleared to show the linked partnership.".to_string()]);
+            browser::show_card_url(&write_query(&cleared), &hash);
+            self.filter.set(cleared);
+        }
+        if let Some(position) = self.results.with_untracked(|r| r.matching.iter().position(|&i| i == at)) {
+            self.shown.update(|n| *n = (*n).max(position + 1));
+        }
+        self.target.set(Some(hash.clone()));
+        request_animation_frame(move || browser::scroll_to(&hash));
     }
 
     /// Back/Forward: the address changed, the filter follows (no new entry).
     pub fn follow_address(&self) {
         let known = self.dataset.with_value(|d| Known::from_dataset(d));
         let (filter, notices) = parse_query(&browser::location_search(), &known);
+        self.typing.set_value(false);
         self.notices.set(notices);
         self.shown.set(BATCH);
         self.filter.set(filter);

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::explorer::use_explorer;
-use crate::browser::HistoryMode;
 use crate::explore::search::MAX_QUERY_CHARS;
 use crate::explore::Sort;
 
@@ -108,10 +107,7 @@ pub fn TopicFilter() -> impl IntoView {
 pub fn SearchBox() -> impl IntoView {
     let explorer = use_explorer();
     let on_input = move |ev: leptos::ev::Event| {
-        let text: String = event_target_value(&ev).chars().take(MAX_QUERY_CHARS).collect();
-        let mut next = explorer.filter.get_untracked();
-        next.query = text;
-        explorer.set_filter(next, HistoryMode::Replace);
+        explorer.type_query(event_target_value(&ev).chars().take(MAX_QUERY_CHARS).collect());
     };
     view! {
         <div class="filter-block search">
@@ -124,6 +120,7 @@ pub fn SearchBox() -> impl IntoView {
                 maxlength=MAX_QUERY_CHARS
                 prop:value=move || explorer.filter.with(|f| f.query.clone())
                 on:input=on_input
+                on:blur=move |_| explorer.end_typing()
             />
         </div>
     }

@@ -33,7 +33,12 @@ pub fn LoadedView(loaded: Loaded) -> impl IntoView {
 
     // Back and Forward change the address; the filter follows it.
     let popstate = window_event_listener(leptos::ev::popstate, move |_| explorer.follow_address());
-    on_cleanup(move || popstate.remove());
+    // A card link followed inside the page (#id) brings that card into view.
+    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| explorer.follow_hash());
+    on_cleanup(move || {
+        popstate.remove();
+        hashchange.remove();
+    });
     // A card link (#id): once the cards are in the page, bring that card into view.
     if let Some(id) = explorer.target.get_untracked() {
         request_animation_frame(move || browser::scroll_to(&id));

@@ -34,9 +34,12 @@ fn toggle_state(explorer: Explorer, code: &'static str) {
 #[component]
 pub fn StateMap() -> impl IntoView {
     let explorer = use_explorer();
-    let tiles = STATES
-        .iter()
-        .enumerate()
+    // Reading order (row by row) so that Tab moves across the map as it looks.
+    let mut order: Vec<usize> = (0..STATES.len()).collect();
+    sort_indices(&mut order, &|a, b| STATES.get(a).map(|s| (s.row, s.col)).cmp(&STATES.get(b).map(|s| (s.row, s.col))));
+    let tiles = order
+        .into_iter()
+        .filter_map(|i| Some((i, STATES.get(i)?)))
         .map(|(i, state)| {
             let position = format!("tile r{} c{}", state.row, state.col);
             let has_any = explorer.results.with_untracked(|r| r.state_totals.get(i).is_some_and(|n| *n > 0));
