@@ -10,8 +10,9 @@ use crate::data::Dataset;
 use crate::explore::search::query_words;
 use crate::explore::{parse_query, write_query, Filter, Index, Known, Results};
 
-/// Cards rendered at first and added by each "Show more".
-pub const BATCH: usize = 24;
+/// Cards rendered at first and added by each "Show more": more than a screenful,
+/// few enough that a filter change rebuilds them quickly at any dataset size.
+pub const BATCH: usize = 12;
 
 #[derive(Clone, Copy)]
 pub struct Explorer {
@@ -81,8 +82,13 @@ impl Explorer {
             return;
         }
         browser::set_query(&write_query(&next), mode);
-        self.shown.set(BATCH);
-        self.target.set(None);
+        // Only write what changes: every write wakes all of its readers.
+        if self.shown.get_untracked() != BATCH {
+            self.shown.set(BATCH);
+        }
+        if self.target.with_untracked(Option::is_some) {
+            self.target.set(None);
+        }
         self.filter.set(next);
     }
 

@@ -23,9 +23,10 @@ struct Entry {
 
 pub struct Index {
     entries: Vec<Entry>,
-    /// Each entry's position in each sort order (indexed like `Sort::ALL`),
-    /// computed once so that sorting results is a cheap integer sort.
-    ranks: [Vec<u32>; 3],
+    /// The entries in each sort order (indexed like `Sort::ALL`), computed once:
+    /// walking the entries in the wanted order yields sorted results with no
+    /// sort per filter change.
+    orders: [Vec<usize>; 3],
     sector_ids: Vec<String>,
     topic_ids: Vec<String>,
     /// Partnerships per state in the whole dataset, aligned with `geo::STATES`.
@@ -83,7 +84,7 @@ impl Index {
                 Entry { haystack, sector: sector_ids.iter().position(|id| *id == p.sector), state, topics }
             })
             .collect();
-        Index { entries, ranks: sort_ranks(dataset), sector_ids, topic_ids, state_totals }
+        Index { entries, orders: sort_orders(dataset), sector_ids, topic_ids, state_totals }
     }
 
     pub fn len(&self) -> usize {
@@ -113,7 +114,13 @@ impl Index {
             topics: vec![0; self.topic_ids.len()],
             ..Results::default()
         };
-        for (i, e) in self.entries.iter().enumerate() {
+        let order = match filter.sort {
+            Sort::Name => 0,
+            Sort::State => 1,
+            Sort::Launched => 2,
+        };
+        let order = self.orders.get(order).map_or(&[][..], Vec::as_slice);
+        for (i, e) in order.iter().filter_map(|&i| Some((i, self.entries.get(i)?))) {
             if !matches_all(&e.haystack, &words) {
                 continue;
             }
@@ -140,40 +147,22 @@ impl Index {
                 }
             }
         }
-        self.sort(&mut results.matching, filter.sort);
         results
-    }
-
-    fn sort(&self, matching: &mut [usize], sort: Sort) {
-        let order = match sort {
-            Sort::Name => 0,
-            Sort::State => 1,
-            Sort::Launched => 2,
-        };
-        if let Some(ranks) = self.ranks.get(order) {
-            sort_indices(matching, &|a, b| ranks.get(a).cmp(&ranks.get(b)));
-        }
     }
 }
 
 /// The sort key of one order: a text, then a number where smaller comes first.
 type SortKey = (String, Reverse<u32>);
 
-/// For each sort order, every partnership's position in it. Ties fall back to
-/// the folded name, then to dataset order, so every order is total and stable.
-fn sort_ranks(dataset: &Dataset) -> [Vec<u32>; 3] {
+/// For each sort order, the partnerships in that order. Ties fall back to the
+/// folded name, then to dataset order, so every order is total and stable.
+fn sort_orders(dataset: &Dataset) -> [Vec<usize>; 3] {
     let names: Vec<String> = dataset.partnerships.iter().map(|p| fold(&p.name)).collect();
     let rank = |key: &dyn Fn(&Partnership) -> SortKey| {
         let keys: Vec<SortKey> = dataset.partnerships.iter().map(key).collect();
         let mut order: Vec<usize> = (0..names.len()).collect();
         sort_indices(&mut order, &|a, b| (keys.get(a), names.get(a), a).cmp(&(keys.get(b), names.get(b), b)));
-        let mut ranks = vec![0u32; names.len()];
-        for (position, i) in order.into_iter().enumerate() {
-            if let Some(r) = ranks.get_mut(i) {
-                *r = u32::try_from(position).unwrap_or(u32::MAX);
-            }
-        }
-        ranks
+        order
     };
     // Newest first; an unknown date is `Reverse(0)`, the largest key, so it comes last.
     let launched = |p: &Partnership| {

@@ -1,0 +1,137 @@
+// Benchmark at scale: the release build (dist/) with a synthetic dataset of
+// N partnerships (default 10,000), in headless Chromium. Prints the time from
+// navigation to the first cards on screen, and the median and 95th percentile
+// time from a filter click or a keystroke to the next paint.
+//
+//   node scripts/bench.mjs [--entries 10000] [--rounds 20]
+//
+// The synthetic dataset is generated here and served by request interception:
+// it is never written into dist/. Figures vary with the machine; compare runs
+// made on the same machine.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
+const ENTRIES = opt('--entries', 10_000);
+const ROUNDS = opt('--rounds', 20);
+const PORT = 4198;
+
+const STATES = ['AK', 'AL', 'AR', 'AZ', 'CA', 'CO', 'CT', 'DC', 'DE', 'FL', 'GA', 'HI', 'IA', 'ID', 'IL', 'IN', 'KS', 'KY', 'LA', 'MA', 'MD', 'ME', 'MI', 'MN', 'MO', 'MS', 'MT', 'NC', 'ND', 'NE', 'NH', 'NJ', 'NM', 'NV', 'NY', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VA', 'VT', 'WA', 'WI', 'WV', 'WY'];
+
+/** A deterministic dataset of `n` entries built from the real ones' texts. */
+function synthetic(n) {
+  const base = JSON.parse(readFileSync(new URL('../public/data/partnerships.json', import.meta.url), 'utf8'));
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const topicIds = base.topics.map((t) => t.id);
+  const partnerships = Array.from({ length: n }, (_, i) => {
+    const model = base.partnerships[i % base.partnerships.length];
+    const topics = [...new Set(Array.from({ length: 2 + Math.floor(rand() * 4) }, () => pick(topicIds)))];
+    return {
+      ...model,
+      id: `${model.id}-${i}`,
+      name: `${model.name} ${i}`,
+      sector: pick(base.sectors).id,
+      state: pick(STATES),
+      launched: rand() < 0.5 ? null : `${2000 + Math.floor(rand() * 25)}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}`,
+      topics,
+      highlights: Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(pick(base.partnerships).highlights)),
+    };
+  });
+  return JSON.stringify({ ...base, partnerships });
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const fmt = (ms) => `${ms.toFixed(1).padStart(7)} ms`;
+
+const body = synthetic(ENTRIES);
+const server = spawn('node', ['scripts/serve-static.mjs', '--dir', 'dist', '--prefix', '/explorer/', '--port', String(PORT)], { stdio: 'ignore' });
+try {
+  await new Promise((r) => setTimeout(r, 500));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.route('**/data/partnerships.json', (route) => route.fulfill({ contentType: 'application/json', body }));
+  // Record when the first card is in the DOM and then painted.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('main article')) {
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { window.__firstCards = performance.now(); }));
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`http://127.0.0.1:${PORT}/explorer/`);
+  await page.waitForFunction(() => window.__firstCards !== undefined, null, { timeout: 120_000 });
+  const firstCards = await page.evaluate(() => window.__firstCards);
+  const shown = await page.locator('main article').count();
+  const status = await page.locator('.status-line').textContent();
+
+  // Each interaction runs inside the page: the time from the event to the next
+  // paint (a frame, then a task after it), with no driver round trip included.
+  const interactions = {
+    'sector click': () => {
+      const radios = [...document.querySelectorAll('[role=radiogroup] input')];
+      window.__i = ((window.__i ?? 0) + 1) % radios.length;
+      radios[window.__i].click();
+    },
+    'state click': () => {
+      const tiles = [...document.querySelectorAll('.state-map button')];
+      window.__s = ((window.__s ?? 0) + 7) % tiles.length;
+      tiles[window.__s].click();
+    },
+    'topic toggle': () => {
+      const buttons = [...document.querySelectorAll('[aria-labelledby=topics-label] button')];
+      window.__t = ((window.__t ?? 0) + 3) % buttons.length;
+      buttons[window.__t].click();
+    },
+    keystroke: () => {
+      const input = document.querySelector('input[type=search]');
+      const word = 'nursing';
+      input.value = input.value.length >= word.length ? '' : word.slice(0, input.value.length + 1);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+  };
+  const results = {};
+  for (const [name, action] of Object.entries(interactions)) {
+    results[name] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const ms = await page.evaluate(
+        (src) =>
+          new Promise((resolve) => {
+            const t0 = performance.now();
+            (0, eval)(`(${src})`)();
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+          }),
+        action.toString(),
+      );
+      results[name].push(ms);
+    }
+    // Back to the full list between kinds, outside the measurement.
+    await page.evaluate(() => history.replaceState(null, '', location.pathname));
+    await page.goto(`http://127.0.0.1:${PORT}/explorer/`);
+    await page.waitForSelector('main article');
+  }
+  await browser.close();
+
+  console.log(`Partnership Explorer benchmark: ${ENTRIES} partnerships, release build, headless Chromium`);
+  console.log(`first load: ${status?.trim()}, ${shown} cards rendered`);
+  console.log(`navigation -> first cards painted: ${fmt(firstCards)}`);
+  console.log(`${'interaction -> next paint'.padEnd(28)} ${'median'.padStart(10)} ${'p95'.padStart(10)} ${'max'.padStart(10)}   (${ROUNDS} each)`);
+  const all = [];
+  for (const [name, values] of Object.entries(results)) {
+    all.push(...values);
+    console.log(`${name.padEnd(28)} ${fmt(percentile(values, 50))} ${fmt(percentile(values, 95))} ${fmt(Math.max(...values))}`);
+  }
+  console.log(`${'all interactions'.padEnd(28)} ${fmt(percentile(all, 50))} ${fmt(percentile(all, 95))} ${fmt(Math.max(...all))}`);
+} finally {
+  server.kill();
+}
