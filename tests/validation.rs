@@ -117,7 +117,8 @@ fn missing_field_and_wrong_type_name_the_field() {
         ]
     );
     assert_eq!(l.problems[0].message, "missing");
-    assert!(l.problems[1].message.contains("invalid type"), "{}", l.problems[1]);
+    assert_eq!(l.problems[1].message, "expected a string, found a number");
+    assert_eq!(l.problems[2].message, "expected a whole number from 0 to 4294967295, found a string");
 }
 
 #[test]

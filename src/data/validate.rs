@@ -65,9 +65,9 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Unusable> {
 
     let mut fatal = Vec::new();
     check_schema_version(top.get("schema_version"), &mut fatal);
-    let title: Option<String> = header_field(&mut top, "title", &mut fatal);
-    let source = header_field(&mut top, "source", &mut fatal);
-    let national = header_field(&mut top, "national", &mut fatal);
+    let title: Option<String> = header_field(&mut top, "title", Shape::Str, &mut fatal);
+    let source = header_field(&mut top, "source", SOURCE, &mut fatal);
+    let national = header_field(&mut top, "national", NATIONAL, &mut fatal);
     if let Some(Some(url)) = source.as_ref().map(|s: &Source| s.url.as_deref()) {
         if let Err(why) = check_https(url) {
             fatal.push(Problem::new("source", Some("url".into()), why));
@@ -138,26 +138,97 @@ fn check_schema_version(v: Option<&Value>, fatal: &mut Vec<Problem>) {
 }
 
 /// A required top-level field that is not a list of entries.
-fn header_field<T: DeserializeOwned>(top: &mut Map<String, Value>, key: &str, fatal: &mut Vec<Problem>) -> Option<T> {
+fn header_field<T: DeserializeOwned>(top: &mut Map<String, Value>, key: &str, shape: Shape, fatal: &mut Vec<Problem>) -> Option<T> {
     let Some(value) = top.remove(key) else {
         fatal.push(Problem::new(key, None, "missing"));
         return None;
     };
-    deserialize(value).map_err(|(field, message)| fatal.push(Problem::new(key, field, message))).ok()
+    deserialize(value, shape)
+        .map_err(|problems| fatal.extend(problems.into_iter().map(|(field, message)| Problem::new(key, field, message))))
+        .ok()
 }
 
-/// Deserializes, naming the field to blame on failure (`None` for the value itself).
-fn deserialize<T: DeserializeOwned>(value: Value) -> Result<T, (Option<String>, String)> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let message = e.inner().to_string();
-        // serde reports a missing field at its parent; name the field itself.
-        if let Some(name) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
-            let field = if path == "." { name.to_string() } else { format!("{path}.{name}") };
-            return (Some(field), "missing".to_string());
+/// The JSON shape a value must have. It is checked before deserializing so that
+/// every wrong field is named with its path (serde stops at the first problem and
+/// does not say where).
+#[derive(Clone, Copy)]
+enum Shape {
+    Str,
+    /// A string, null, or absent.
+    OptStr,
+    /// A whole number that fits in a `u32`.
+    Count,
+    StrList,
+    Obj(&'static [(&'static str, Shape)]),
+    /// An object, null, or absent.
+    OptObj(&'static [(&'static str, Shape)]),
+}
+
+impl Shape {
+    fn describe(self) -> &'static str {
+        match self {
+            Shape::Str => "a string",
+            Shape::OptStr => "a string or null",
+            Shape::Count => "a whole number from 0 to 4294967295",
+            Shape::StrList => "an array of strings",
+            Shape::Obj(_) => "an object",
+            Shape::OptObj(_) => "an object or null",
         }
-        (if path == "." { None } else { Some(path) }, message)
-    })
+    }
+}
+
+const SOURCE: Shape = Shape::Obj(&[("name", Shape::Str), ("url", Shape::OptStr)]);
+const NATIONAL: Shape =
+    Shape::Obj(&[("partnerships", Shape::Count), ("partnerships_qualifier", Shape::OptStr), ("states", Shape::Count)]);
+const LABELLED: Shape = Shape::Obj(&[("id", Shape::Str), ("label", Shape::Str)]);
+const MEMBERS: Shape = Shape::OptObj(&[("approx", Shape::Count), ("qualifier", Shape::OptStr), ("what", Shape::Str)]);
+const PARTNERSHIP: Shape = Shape::Obj(&[
+    ("id", Shape::Str),
+    ("name", Shape::Str),
+    ("short_name", Shape::OptStr),
+    ("sector", Shape::Str),
+    ("state", Shape::Str),
+    ("region", Shape::Str),
+    ("launched", Shape::OptStr),
+    ("members", MEMBERS),
+    ("summary", Shape::Str),
+    ("highlights", Shape::StrList),
+    ("topics", Shape::StrList),
+    ("website", Shape::OptStr),
+]);
+
+/// Every place where `value` differs from `shape`, as (path, message); the path
+/// is empty for the value itself.
+fn check_shape(value: Option<&Value>, shape: Shape, path: &str, out: &mut Vec<(String, String)>) {
+    match (shape, value) {
+        (Shape::OptStr | Shape::OptObj(_), None | Some(Value::Null)) | (Shape::Str | Shape::OptStr, Some(Value::String(_))) => {}
+        (_, None) => out.push((path.to_string(), "missing".to_string())),
+        (Shape::Count, Some(v)) if v.as_u64().is_some_and(|n| u32::try_from(n).is_ok()) => {}
+        (Shape::StrList, Some(Value::Array(items))) => {
+            for (i, item) in items.iter().enumerate().filter(|(_, item)| !item.is_string()) {
+                out.push((format!("{path}[{i}]"), format!("expected a string, found {}", kind(item))));
+            }
+        }
+        (Shape::Obj(fields) | Shape::OptObj(fields), Some(Value::Object(map))) => {
+            for (name, shape) in fields {
+                let inner = if path.is_empty() { (*name).to_string() } else { format!("{path}.{name}") };
+                check_shape(map.get(*name), *shape, &inner, out);
+            }
+        }
+        (shape, Some(v)) => out.push((path.to_string(), format!("expected {}, found {}", shape.describe(), kind(v)))),
+    }
+}
+
+/// Deserializes a value of a known shape; on failure every misshapen field is
+/// named (`None` for the value itself).
+fn deserialize<T: DeserializeOwned>(value: Value, shape: Shape) -> Result<T, Vec<(Option<String>, String)>> {
+    let mut wrong = Vec::new();
+    check_shape(Some(&value), shape, "", &mut wrong);
+    if !wrong.is_empty() {
+        return Err(wrong.into_iter().map(|(path, message)| ((!path.is_empty()).then_some(path), message)).collect());
+    }
+    // The shape is right, so this only fails on something the shape does not cover.
+    serde_json::from_value(value).map_err(|e| vec![(None, e.to_string())])
 }
 
 /// `key[i] "id"`: the id is shown when there is one, shortened if huge.
@@ -174,7 +245,7 @@ type FieldProblems = Vec<(String, String)>;
 
 /// Deserializes and validates each entry of the array `top[key]` on its own, so one
 /// bad entry costs only itself. Duplicate ids: the first one wins.
-fn entries<T: DeserializeOwned + HasId>(
+fn entries<T: DeserializeOwned + Entry>(
     top: &mut Map<String, Value>,
     key: &str,
     fatal: &mut Vec<Problem>,
@@ -196,10 +267,10 @@ fn entries<T: DeserializeOwned + HasId>(
     let mut valid = Vec::with_capacity(items.len());
     for (index, value) in items.into_iter().enumerate() {
         let location = entry_location(key, index, &value);
-        let entry: T = match deserialize(value) {
+        let entry: T = match deserialize(value, T::SHAPE) {
             Ok(entry) => entry,
-            Err((field, message)) => {
-                problems.push(Problem::new(location, field, message));
+            Err(wrong) => {
+                problems.extend(wrong.into_iter().map(|(field, message)| Problem::new(location.clone(), field, message)));
                 continue;
             }
         };
@@ -220,20 +291,25 @@ fn entries<T: DeserializeOwned + HasId>(
     Some(valid)
 }
 
-trait HasId {
+/// An entry of one of the dataset's lists.
+trait Entry {
+    const SHAPE: Shape;
     fn id(&self) -> &str;
 }
-impl HasId for Sector {
+impl Entry for Sector {
+    const SHAPE: Shape = LABELLED;
     fn id(&self) -> &str {
         &self.id
     }
 }
-impl HasId for Topic {
+impl Entry for Topic {
+    const SHAPE: Shape = LABELLED;
     fn id(&self) -> &str {
         &self.id
     }
 }
-impl HasId for Partnership {
+impl Entry for Partnership {
+    const SHAPE: Shape = PARTNERSHIP;
     fn id(&self) -> &str {
         &self.id
     }
