@@ -30,6 +30,11 @@ const TYPES = {
 
 createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  // A redirect loop, for the tests of broken networks.
+  if (path.startsWith('/redirect-loop/')) {
+    res.writeHead(302, { Location: path }).end();
+    return;
+  }
   if (path === prefix.replace(/\/$/, '')) {
     res.writeHead(301, { Location: prefix }).end();
     return;

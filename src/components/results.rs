@@ -51,11 +51,18 @@ pub fn EmptyState() -> impl IntoView {
         }
         parts.join(", ")
     };
+    // A dataset without partnerships is not a filter problem: say so plainly.
+    let has_data = move || explorer.results.with(|r| r.total > 0);
     view! {
         <div class="empty-state">
-            <h3>"No partnerships match"</h3>
-            <p>"Active filters: " {active} "."</p>
-            <ClearFilters/>
+            <Show
+                when=has_data
+                fallback=|| view! { <h3>"This dataset has no partnerships to show"</h3> }
+            >
+                <h3>"No partnerships match"</h3>
+                <p>"Active filters: " {active} "."</p>
+                <ClearFilters/>
+            </Show>
         </div>
     }
 }

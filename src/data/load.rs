@@ -3,7 +3,7 @@
 use gloo_net::http::Request;
 
 use super::error::LoadError;
-use super::validate::{parse_dataset, Loaded};
+use super::validate::{parse_dataset_bytes, Loaded};
 
 /// Relative on purpose: the built site works at `/` and under any sub-path.
 pub const DATA_URL: &str = "data/partnerships.json";
@@ -14,6 +14,7 @@ pub async fn fetch_dataset(url: &str) -> Result<Loaded, LoadError> {
     if !response.ok() {
         return Err(LoadError::Http { url: url.to_string(), status: response.status(), status_text: response.status_text() });
     }
-    let text = response.text().await.map_err(network)?;
-    parse_dataset(&text).map_err(LoadError::Invalid)
+    // Bytes, not text: invalid UTF-8 is reported rather than silently replaced.
+    let bytes = response.binary().await.map_err(network)?;
+    parse_dataset_bytes(&bytes).map_err(LoadError::Invalid)
 }

@@ -10,4 +10,4 @@ pub mod schema;
 
 pub use error::LoadError;
 pub use model::{Dataset, Launched, Members, National, Partnership, Sector, Source, Topic};
-pub use validate::{parse_dataset, Loaded, Problem, Unusable};
+pub use validate::{parse_dataset, parse_dataset_bytes, Loaded, Problem, Unusable};

@@ -54,8 +54,33 @@ pub struct Unusable {
     pub problems: Vec<Problem>,
 }
 
+/// Longest names, labels and regions, in characters.
+const MAX_NAME: usize = 200;
+/// Longest summary or highlight, in characters.
+const MAX_TEXT: usize = 1000;
+/// Most highlights or topics on one partnership.
+const MAX_ITEMS: usize = 50;
+
+/// Parses and validates the bytes of a `partnerships.json` as they arrived:
+/// a UTF-8 byte-order mark is accepted, bytes that are not UTF-8 are refused.
+pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<Loaded, Unusable> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_dataset(text),
+        Err(e) => Err(Unusable {
+            problems: vec![Problem::new(
+                "dataset",
+                None,
+                format!("the file is not UTF-8 text (invalid bytes at byte {})", e.valid_up_to()),
+            )],
+        }),
+    }
+}
+
 /// Parses and validates the text of a `partnerships.json`.
 pub fn parse_dataset(text: &str) -> Result<Loaded, Unusable> {
+    // A byte-order mark is invisible in editors and harmless: accept it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| Unusable { problems: vec![syntax_problem(text, &e)] })?;
     let Value::Object(mut top) = value else {
         return Err(Unusable {
@@ -80,11 +105,11 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Unusable> {
     let mut problems = Vec::new();
     let sectors = entries::<Sector>(&mut top, "sectors", &mut fatal, &mut problems, |s, out| {
         check_id(&s.id, out);
-        check_text("label", &s.label, out);
+        check_text("label", &s.label, MAX_NAME, out);
     });
     let topics = entries::<Topic>(&mut top, "topics", &mut fatal, &mut problems, |t, out| {
         check_id(&t.id, out);
-        check_text("label", &t.label, out);
+        check_text("label", &t.label, MAX_NAME, out);
     });
     let sector_ids: HashSet<&str> = sectors.iter().flatten().map(|s| s.id.as_str()).collect();
     let topic_ids: HashSet<&str> = topics.iter().flatten().map(|t| t.id.as_str()).collect();
@@ -110,10 +135,15 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
     if text.trim().is_empty() {
         return Problem::new("dataset", None, "the file is empty");
     }
+    let location = format!("line {}, column {}", e.line(), e.column());
+    if text.trim_start().starts_with('<') {
+        return Problem::new(location, None, "this is an HTML page, not JSON (an error page from the server, or a wrong address?)");
+    }
     // serde_json appends " at line L column C"; the location already says it.
     let full = e.to_string();
-    let message = full.split(" at line ").next().unwrap_or(&full).to_string();
-    Problem::new(format!("line {}, column {}", e.line(), e.column()), None, format!("invalid JSON: {message}"))
+    let message = full.split(" at line ").next().unwrap_or(&full);
+    let message = if message == "recursion limit exceeded" { "nested more than 128 levels deep" } else { message };
+    Problem::new(location, None, format!("invalid JSON: {message}"))
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -317,11 +347,11 @@ impl Entry for Partnership {
 
 fn check_partnership(p: &Partnership, sectors: &HashSet<&str>, topics: &HashSet<&str>, out: &mut FieldProblems) {
     check_id(&p.id, out);
-    check_text("name", &p.name, out);
-    check_text("region", &p.region, out);
-    check_text("summary", &p.summary, out);
+    check_text("name", &p.name, MAX_NAME, out);
+    check_text("region", &p.region, MAX_NAME, out);
+    check_text("summary", &p.summary, MAX_TEXT, out);
     if let Some(short) = &p.short_name {
-        check_text("short_name", short, out);
+        check_text("short_name", short, MAX_NAME, out);
     }
     if !sectors.contains(p.sector.as_str()) {
         out.push(("sector".into(), format!("unknown sector \"{}\" (not in sectors)", clip(&p.sector))));
@@ -335,15 +365,22 @@ fn check_partnership(p: &Partnership, sectors: &HashSet<&str>, topics: &HashSet<
         }
     }
     if let Some(members) = &p.members {
-        check_text("members.what", &members.what, out);
+        check_text("members.what", &members.what, MAX_NAME, out);
         if members.approx == 0 {
             out.push(("members.approx".into(), "must be at least 1".into()));
         }
     }
-    for (i, h) in p.highlights.iter().enumerate() {
-        check_text(&format!("highlights[{i}]"), h, out);
+    if p.highlights.len() > MAX_ITEMS {
+        out.push(("highlights".into(), format!("has {} highlights; at most {MAX_ITEMS}", p.highlights.len())));
+    } else {
+        for (i, h) in p.highlights.iter().enumerate() {
+            check_text(&format!("highlights[{i}]"), h, MAX_TEXT, out);
+        }
     }
-    for (i, t) in p.topics.iter().enumerate() {
+    if p.topics.len() > MAX_ITEMS {
+        out.push(("topics".into(), format!("has {} topics; at most {MAX_ITEMS}", p.topics.len())));
+    }
+    for (i, t) in p.topics.iter().enumerate().take(MAX_ITEMS) {
         if !topics.contains(t.as_str()) {
             out.push((format!("topics[{i}]"), format!("unknown topic \"{}\" (not in topics)", clip(t))));
         }
@@ -368,9 +405,15 @@ fn check_id(id: &str, out: &mut FieldProblems) {
     }
 }
 
-fn check_text(field: &str, text: &str, out: &mut FieldProblems) {
+/// Text must say something, and not so much that it swamps the page.
+fn check_text(field: &str, text: &str, max_chars: usize, out: &mut FieldProblems) {
     if text.trim().is_empty() {
         out.push((field.to_string(), "must not be empty".into()));
+    } else if text.len() > max_chars {
+        let chars = text.chars().count();
+        if chars > max_chars {
+            out.push((field.to_string(), format!("is {chars} characters long; at most {max_chars}")));
+        }
     }
 }
 

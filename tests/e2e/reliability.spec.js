@@ -1,0 +1,123 @@
+// Bad data and broken networks, served to the release build: the visitor always
+// gets a clear message, every valid entry, and a page that still works.
+import { readFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { cards, collectErrors } from './helpers.js';
+
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+const serveFixture = (page, name) =>
+  page.route('**/data/partnerships.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: fixture(name) }));
+
+// What the visitor sees for each unusable file: the message, and Retry.
+const UNUSABLE = {
+  'truncated-json.json': 'line 208, column 46: invalid JSON: EOF while parsing a string',
+  'invalid-utf8.json': 'the file is not UTF-8 text',
+  'html-error-page.json': 'this is an HTML page, not JSON',
+  'empty-file.json': 'the file is empty',
+  'null.json': 'expected a JSON object at the top, found null',
+  'array-at-top.json': 'expected a JSON object at the top, found an array',
+  'trailing-garbage.json': 'trailing characters',
+  'schema-version-2.json': 'version 2 is not supported',
+  'schema-version-missing.json': 'schema_version: missing',
+  'schema-version-string.json': 'expected the number 1, found a string',
+  'title-wrong-type.json': 'title: expected a string, found a number',
+  'national-wrong-types.json': 'national, field "states"',
+  'source-missing.json': 'source: missing',
+  'sectors-not-an-array.json': 'sectors: expected an array, found an object',
+  'partnerships-not-an-array.json': 'partnerships: expected an array, found a string',
+  'nesting-too-deep.json': 'nested more than 128 levels deep',
+};
+
+// Usable files: how many cards show, and a problem the notice must name.
+const USABLE = {
+  'member-count-not-a-number.json': [10, 'field "members.approx"'],
+  'missing-summary.json': [10, 'field "summary": missing'],
+  'unknown-sector.json': [10, 'unknown sector "mining"'],
+  'unknown-topic.json': [10, 'unknown topic "rocketry"'],
+  'unknown-state.json': [10, 'unknown state code "ZZ"'],
+  'duplicate-ids.json': [11, 'duplicate id'],
+  'launched-month-13.json': [10, '"2018-13" is not a year'],
+  'launched-in-words.json': [10, '"May 2018" is not a year'],
+  'website-javascript.json': [10, 'is not an https:// address'],
+  'website-data-url.json': [10, 'is not an https:// address'],
+  'website-http.json': [10, '"http://example.org/" is not an https:// address'],
+  'empty-name.json': [10, 'field "name": must not be empty'],
+  'one-megabyte-string.json': [10, 'is 1048576 characters long'],
+  'ten-thousand-highlights.json': [10, 'has 10000 highlights'],
+  'wrong-type-in-every-field.json': [0, 'field "topics[1]": expected a string, found a number'],
+  'some-entries-bad.json': [8, 'partnerships[8] "inland-empire-transportation-and-logistics-partnership", field "website"'],
+  'byte-order-mark.json': [11, null],
+  'nested-junk-in-unknown-field.json': [11, null],
+  'zero-partnerships.json': [0, null],
+};
+
+for (const [name, message] of Object.entries(UNUSABLE)) {
+  test(`unusable data: ${name} says why and offers Retry`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await serveFixture(page, name);
+    await page.goto('./');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(message);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.unroute('**/data/partnerships.json');
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(cards(page)).toHaveCount(11);
+    expect(errors).toEqual([]);
+  });
+}
+
+for (const [name, [count, problem]] of Object.entries(USABLE)) {
+  test(`usable data: ${name} shows ${count} cards and stays usable`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await serveFixture(page, name);
+    await page.goto('./');
+    await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(`Showing ${count} of ${count} partnerships`);
+    await expect(cards(page)).toHaveCount(Math.min(count, 12));
+    if (problem) await expect(page.locator('.notice')).toContainText(problem);
+    else await expect(page.locator('.notice')).toHaveCount(0);
+    if (count === 0) {
+      // No valid entry at all (none in the file, or none that passed) is said plainly.
+      await expect(page.getByText('This dataset has no partnerships to show')).toBeVisible();
+    } else {
+      // Still usable: a filter click works.
+      await page.getByRole('searchbox', { name: 'Search partnerships' }).fill('zzzz-nothing');
+      await expect(cards(page)).toHaveCount(0);
+      await page.getByRole('button', { name: 'Clear filters' }).first().click();
+      await expect(cards(page)).toHaveCount(Math.min(count, 12));
+    }
+    expect(errors).toEqual([]);
+  });
+}
+
+test('markup in the data is shown as text, never run or rendered', async ({ page }) => {
+  await serveFixture(page, 'markup-in-text.json');
+  await page.goto('./');
+  await expect(cards(page)).toHaveCount(11);
+  const card = page.locator('#northeast-louisiana-healthcare-partnership');
+  await expect(card.locator('h3')).toHaveText('<script>window.__pwned = 1</script>Northeast Louisiana Healthcare Partnership');
+  await expect(card).toContainText('<img src=x onerror=');
+  await expect(card.locator('script, svg, img, b, a[href^="javascript"]')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+});
+
+// Broken networks: each fault gives a clear message, and Retry works once it is gone.
+const FAULTS = {
+  'a 500 error': [(route) => route.fulfill({ status: 500, body: 'boom' }), 'The server answered 500'],
+  'a 404 error': [(route) => route.fulfill({ status: 404, body: 'missing' }), 'The server answered 404'],
+  'an HTML page with status 200': [(route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Sign in</title>' }), 'this is an HTML page, not JSON'],
+  'a body cut off mid-way': [(route) => route.fulfill({ status: 200, contentType: 'application/json', body: fixture('truncated-json.json') }), 'EOF while parsing'],
+  'the network offline': [(route) => route.abort('internetdisconnected'), 'could not be reached'],
+  // Redirected requests are not routed again, so the loop itself is the test server's.
+  'a redirect loop': [(route) => route.fulfill({ status: 302, headers: { Location: '/redirect-loop/data.json' } }), 'could not be reached'],
+};
+
+for (const [fault, [handler, message]] of Object.entries(FAULTS)) {
+  test(`broken network: ${fault} gives a clear message and a working Retry`, async ({ page }) => {
+    await page.route('**/data/partnerships.json', handler);
+    await page.goto('./');
+    await expect(page.getByRole('alert')).toContainText(message);
+    await page.unroute('**/data/partnerships.json');
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(cards(page)).toHaveCount(11);
+  });
+}
