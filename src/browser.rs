@@ -31,8 +31,10 @@ fn pathname() -> String {
     window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
 }
 
-/// Writes `query` (from `write_query`) into the address bar, dropping any `#card`.
-pub fn set_query(query: &str, mode: HistoryMode) {
+/// Writes the filter into the address bar (keeping parameters that are not the
+/// filter's, such as `?data=`), dropping any `#card`.
+pub fn set_filter_url(filter: &crate::explore::Filter, mode: HistoryMode) {
+    let query = crate::explore::write_query_keeping(filter, &location_search());
     let url = format!("{}{}", pathname(), query);
     let current = format!("{}{}", pathname(), location_search());
     let Some(history) = window().and_then(|w| w.history().ok()) else { return };
@@ -41,9 +43,9 @@ pub fn set_query(query: &str, mode: HistoryMode) {
     } else {
         history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
     };
-    if let Err(e) = result {
-        leptos::logging::warn!("could not update the address bar: {e:?}");
-    }
+    // A refused history update (rare: rate limits) leaves the view right and
+    // only the address stale; nothing to show the visitor.
+    let _ = result;
 }
 
 /// Replaces the address with `query` (from `write_query`) at one card (`#id`).
@@ -74,4 +76,25 @@ pub fn scroll_to(id: &str) {
         element.scroll_into_view();
         let _ = element.focus();
     }
+}
+
+/// What a visitor sees if the app ever panics: a plain notice with a reload
+/// link instead of a frozen page. The markup is a constant, never data.
+pub fn show_crash_notice() {
+    const NOTICE: &str = "<div class=\"crash\" role=\"alert\"><p><strong>Something went wrong.</strong> \
+        <a href=\"\">Reload the page</a> to try again.</p></div>";
+    let body = window().and_then(|w| w.document()).and_then(|d| d.body());
+    if let Some(body) = body {
+        if body.query_selector(".crash").ok().flatten().is_none() {
+            let _ = body.insert_adjacent_html("afterbegin", NOTICE);
+        }
+    }
+}
+
+/// Logs a panic to the console and shows the crash notice.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&info.to_string()));
+        show_crash_notice();
+    }));
 }

@@ -51,6 +51,7 @@ pub fn state_name(code: &str) -> &str {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -12,6 +12,7 @@ pub fn sort_indices(indices: &mut [usize], cmp: &dyn Fn(usize, usize) -> Orderin
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

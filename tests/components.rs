@@ -1,4 +1,5 @@
 //! Browser component tests: the views render from a dataset given in the test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -195,4 +196,18 @@ async fn search_marks_matches_and_empty_state_clears() {
     assert_eq!(count(&root, "article"), 11);
     leptos::task::tick().await;
     assert_eq!(input.value(), "");
+}
+
+#[wasm_bindgen_test]
+fn a_panic_shows_a_reload_notice_once() {
+    partnership_explorer::browser::show_crash_notice();
+    partnership_explorer::browser::show_crash_notice();
+    let body = document().body().expect("body");
+    let notices = body.query_selector_all(".crash[role=alert]").expect("q");
+    assert_eq!(notices.length(), 1);
+    let text = body.query_selector(".crash").expect("q").and_then(|n| n.text_content()).unwrap_or_default();
+    assert_eq!(text, "Something went wrong. Reload the page to try again.");
+    if let Some(n) = body.query_selector(".crash").expect("q") {
+        n.remove();
+    }
 }

@@ -1,9 +1,10 @@
 //! Filtering, facet counts, search and sorting on the real dataset and on
 //! generated filters, plus the URL codec's round trip.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use partnership_explorer::data::{parse_dataset, Dataset};
-use partnership_explorer::explore::{parse_query, write_query, Filter, Index, Known, Sort};
+use partnership_explorer::explore::{data_path, parse_query, write_query, write_query_keeping, Filter, Index, Known, Sort};
 use partnership_explorer::geo::STATES;
 use proptest::prelude::*;
 
@@ -180,6 +181,49 @@ proptest! {
             let mut chosen = f.clone();
             chosen.topics.insert(&t.id);
             prop_assert_eq!(r.topics[i], index.run(&chosen).matching.len());
+        }
+    }
+}
+
+#[test]
+fn writing_the_filter_keeps_parameters_that_are_not_its_own() {
+    let f = Filter { sector: Some("healthcare".into()), ..Filter::default() };
+    assert_eq!(write_query_keeping(&f, "?data=data/co.json&sector=agriculture&embed=1"), "?sector=healthcare&data=data/co.json&embed=1");
+    assert_eq!(write_query_keeping(&Filter::default(), "?q=x&topic=a&sort=state"), "");
+    assert_eq!(write_query_keeping(&Filter::default(), "?data=d.json"), "?data=d.json");
+}
+
+#[test]
+fn only_relative_json_paths_on_this_site_are_accepted_as_data() {
+    assert_eq!(data_path("?sector=x"), Ok(None));
+    assert_eq!(data_path("?data=data/colorado.json"), Ok(Some("data/colorado.json".to_string())));
+    assert_eq!(data_path("?q=a&data=data%2Fco.json"), Ok(Some("data/co.json".to_string())));
+    for bad in [
+        "https://evil.example/x.json",
+        "//evil.example/x.json",
+        "/data/x.json",
+        "../secrets.json",
+        "data/../../x.json",
+        "data/./x.json",
+        "javascript:alert(1)//.json",
+        "data/x.txt",
+        "data/x.json?y",
+        "data\\x.json",
+        "data%2F..%2Fx.json",
+        "",
+    ] {
+        let search = format!("?data={}", bad.replace('%', "%25"));
+        let refused = data_path(&search);
+        assert!(refused.as_ref().is_err_and(|m| m.starts_with("Refused the data address")), "{bad}: {refused:?}");
+    }
+}
+
+proptest! {
+    /// Whatever is asked for, an accepted data path stays on this site.
+    #[test]
+    fn accepted_data_paths_are_relative_json_files(s in "\\PC{0,60}") {
+        if let Ok(Some(path)) = data_path(&format!("?data={s}")) {
+            prop_assert!(path.ends_with(".json") && !path.starts_with('/') && !path.contains("..") && !path.contains(':'), "{path}");
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The corpus of broken datasets in tests/fixtures/ (made by make_fixtures.py):
 //! for each file, exactly what the validator reports, entry and field.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use partnership_explorer::data::{parse_dataset_bytes, Loaded, Unusable};

@@ -1,5 +1,6 @@
 //! Each kind of problem is caught, located by entry and field, and the valid
 //! entries survive it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use partnership_explorer::data::{parse_dataset, Launched, Loaded, Problem, Unusable};

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::browser::{self, HistoryMode};
 use crate::data::Dataset;
 use crate::explore::search::query_words;
-use crate::explore::{parse_query, write_query, Filter, Index, Known, Results};
+use crate::explore::{parse_query, write_query_keeping, Filter, Index, Known, Results};
 
 /// Cards rendered at first and added by each "Show more": more than a screenful,
 /// few enough that a filter change rebuilds them quickly at any dataset size.
@@ -33,10 +33,12 @@ pub struct Explorer {
 }
 
 impl Explorer {
-    /// Builds the state from the dataset and the current address.
-    pub fn new(dataset: Arc<Dataset>) -> Explorer {
+    /// Builds the state from the dataset and the current address; `notices` are
+    /// shown with those about the address.
+    pub fn new(dataset: Arc<Dataset>, mut notices: Vec<String>) -> Explorer {
         let known = Known::from_dataset(&dataset);
-        let (mut initial, mut notices) = parse_query(&browser::location_search(), &known);
+        let (mut initial, address_notices) = parse_query(&browser::location_search(), &known);
+        notices.extend(address_notices);
         let index = Arc::new(Index::new(&dataset));
 
         // A card link (#id) must land on its card: if the filters in the same
@@ -81,7 +83,7 @@ impl Explorer {
         if self.filter.with_untracked(|f| *f == next) {
             return;
         }
-        browser::set_query(&write_query(&next), mode);
+        browser::set_filter_url(&next, mode);
         // Only write what changes: every write wakes all of its readers.
         if self.shown.get_untracked() != BATCH {
             self.shown.set(BATCH);
@@ -123,7 +125,7 @@ impl Explorer {
         if !self.results.with_untracked(|r| r.matching.contains(&at)) {
             let cleared = self.filter.with_untracked(Filter::cleared);
             self.notices.set(vec!["The filters were cleared to show the linked partnership.".to_string()]);
-            browser::show_card_url(&write_query(&cleared), &hash);
+            browser::show_card_url(&write_query_keeping(&cleared, &browser::location_search()), &hash);
             self.filter.set(cleared);
         }
         if let Some(position) = self.results.with_untracked(|r| r.matching.iter().position(|&i| i == at)) {

@@ -25,10 +25,10 @@ use status::ProblemsNotice;
 
 /// A usable dataset: its header, what was skipped and why, the filters and the cards.
 #[component]
-pub fn LoadedView(loaded: Loaded) -> impl IntoView {
+pub fn LoadedView(loaded: Loaded, #[prop(optional)] notices: Vec<String>) -> impl IntoView {
     let Loaded { dataset, problems } = loaded;
     let dataset = Arc::new(dataset);
-    let explorer = Explorer::new(dataset.clone());
+    let explorer = Explorer::new(dataset.clone(), notices);
     provide_context(explorer);
 
     // Back and Forward change the address; the filter follows it.

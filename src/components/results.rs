@@ -55,14 +55,11 @@ pub fn EmptyState() -> impl IntoView {
     let has_data = move || explorer.results.with(|r| r.total > 0);
     view! {
         <div class="empty-state">
-            <Show
-                when=has_data
-                fallback=|| view! { <h3>"This dataset has no partnerships to show"</h3> }
-            >
-                <h3>"No partnerships match"</h3>
+            <h3>{move || if has_data() { "No partnerships match" } else { "This dataset has no partnerships to show" }}</h3>
+            <div hidden=move || !has_data()>
                 <p>"Active filters: " {active} "."</p>
                 <ClearFilters/>
-            </Show>
+            </div>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::data::error::TIMEOUT_SECONDS;
 use crate::data::{LoadError, Problem};
 
 /// Long problem lists are cut here; the count says how many more there are.
@@ -13,6 +14,9 @@ pub fn Loading() -> impl IntoView {
         <section class="wrap status-panel" aria-busy="true">
             <h1>"Partnership Explorer"</h1>
             <p role="status" class="loading">"Loading partnerships…"</p>
+            <p class="loading-hint">
+                {format!("If they have not arrived within {TIMEOUT_SECONDS} seconds, you will be offered to retry.")}
+            </p>
         </section>
     }
 }

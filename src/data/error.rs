@@ -2,11 +2,17 @@
 
 use super::validate::Unusable;
 
+/// How long the data may take before the page gives up and offers Retry.
+pub const TIMEOUT_SECONDS: u32 = 10;
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
     /// The request never got an answer (offline, DNS, CORS, aborted).
     #[error("The partnership data could not be reached ({detail}). Check your connection and try again.")]
     Network { detail: String },
+    /// No answer within the time limit (a hanging server or a very slow line).
+    #[error("The partnership data did not arrive within {seconds} seconds. The connection may be slow or the server busy.")]
+    Timeout { seconds: u32 },
     /// The server answered, but not with the file.
     #[error("The server answered {status}{} for {url}, so there is no partnership data to show.", status_text_suffix(.status_text))]
     Http { url: String, status: u16, status_text: String },

@@ -9,4 +9,4 @@ pub mod search;
 
 pub use filter::{Filter, Sort, TopicSet};
 pub use index::{Index, Results};
-pub use query::{parse_query, write_query, Known};
+pub use query::{data_path, parse_query, write_query, write_query_keeping, Known};

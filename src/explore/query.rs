@@ -113,6 +113,51 @@ pub fn write_query(filter: &Filter) -> String {
     out
 }
 
+/// The parameters this codec owns; any other (`data`, `embed`, ...) belongs to
+/// someone else and is carried over unchanged when the filter is written.
+const OWN_KEYS: [&str; 5] = ["sector", "state", "topic", "q", "sort"];
+
+/// The address query for `filter`, keeping the parameters of `current` that are
+/// not the filter's (so `?data=...` survives a click).
+pub fn write_query_keeping(filter: &Filter, current: &str) -> String {
+    let mut query = write_query(filter);
+    for pair in current.strip_prefix('?').unwrap_or(current).split('&').filter(|p| !p.is_empty()) {
+        let key = pair.split_once('=').map_or(pair, |(k, _)| k);
+        if !decode(key).is_some_and(|k| OWN_KEYS.contains(&k.as_str())) {
+            query.push(if query.is_empty() { '?' } else { '&' });
+            query.push_str(pair);
+        }
+    }
+    query
+}
+
+/// The dataset address asked for by `?data=`: `Ok(None)` when there is none, an
+/// error message when it is not a relative `.json` path on this site.
+pub fn data_path(search: &str) -> Result<Option<String>, String> {
+    let mut found = None;
+    for pair in search.strip_prefix('?').unwrap_or(search).split('&') {
+        if let Some(("data", raw)) = pair.split_once('=') {
+            found = Some(decode(raw).unwrap_or_default());
+            break;
+        }
+    }
+    let Some(path) = found else { return Ok(None) };
+    let safe_chars = path.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b));
+    let ok = safe_chars
+        && path.len() <= 200
+        && path.ends_with(".json")
+        && !path.starts_with('/')
+        && path.split('/').all(|segment| !segment.is_empty() && segment != "." && segment != "..");
+    if ok {
+        Ok(Some(path))
+    } else {
+        Err(format!(
+            "Refused the data address “{}”: only a relative path on this site ending in .json (like data/colorado.json) is allowed. Showing the bundled data.",
+            clip(&path)
+        ))
+    }
+}
+
 /// Form-style encoding: unreserved bytes as they are, space as `+`, the rest `%XX`.
 fn encode_into(value: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
@@ -122,8 +167,9 @@ fn encode_into(value: &str, out: &mut String) {
             b' ' => out.push('+'),
             _ => {
                 out.push('%');
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 15)]));
+                for nibble in [b >> 4, b & 15] {
+                    out.extend(HEX.get(usize::from(nibble)).map(|&h| char::from(h)));
+                }
             }
         }
     }

@@ -153,6 +153,7 @@ pub fn segments<'a>(text: &'a str, words: &[String]) -> Vec<(&'a str, bool)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -121,3 +121,43 @@ for (const [fault, [handler, message]] of Object.entries(FAULTS)) {
     await expect(cards(page)).toHaveCount(11);
   });
 }
+
+test('a request that hangs: the page says it is loading, then after 10 seconds offers Retry', async ({ page }) => {
+  test.setTimeout(40_000);
+  await page.route('**/data/partnerships.json', () => {}); // never answered
+  await page.goto('./');
+  await expect(page.getByText('Loading partnerships…')).toBeVisible();
+  await expect(page.getByText('within 10 seconds')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('did not arrive within 10 seconds', { timeout: 15_000 });
+  await page.unroute('**/data/partnerships.json');
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(cards(page)).toHaveCount(11);
+});
+
+test('?data= loads another dataset on the same site and survives filter clicks', async ({ page }) => {
+  const other = JSON.parse(fixture('some-entries-bad.json').toString());
+  other.title = 'Colorado partnerships';
+  let asked = null;
+  await page.route('**/data/colorado.json', (route) => {
+    asked = route.request().url();
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(other) });
+  });
+  await page.goto('./?data=data/colorado.json');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Colorado partnerships');
+  expect(asked).toBe('http://127.0.0.1:4180/explorer/data/colorado.json');
+  await page.getByRole('radio', { name: /^Manufacturing/ }).check();
+  await expect(page).toHaveURL(/\?sector=manufacturing&data=data\/colorado\.json$/);
+});
+
+for (const bad of ['https://evil.example/x.json', '//evil.example/x.json', '../../etc/passwd.json', 'javascript:alert(1)//.json', '/data/partnerships.json']) {
+  test(`?data=${bad} is refused with a message and the bundled data shows`, async ({ page }) => {
+    const foreign = [];
+    page.on('request', (req) => {
+      if (!req.url().startsWith('http://127.0.0.1:4180/explorer/')) foreign.push(req.url());
+    });
+    await page.goto(`./?data=${encodeURIComponent(bad)}`);
+    await expect(cards(page)).toHaveCount(11);
+    await expect(page.locator('.notice-small')).toContainText('Refused the data address');
+    expect(foreign).toEqual([]);
+  });
+}
