@@ -247,3 +247,22 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Whatever the parser accepts, written out again, is read back the same and
+    /// clean: nothing valid is changed or lost on the way through.
+    #[test]
+    fn accepted_datasets_round_trip(
+        i in 0usize..11,
+        field in prop::sample::select(vec!["name", "region", "summary", "short_name", "launched", "website"]),
+        text in "\\PC{0,80}",
+    ) {
+        let mut v = real();
+        v["partnerships"][i][field] = json!(text);
+        let first = parse_dataset(&v.to_string()).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        let written = serde_json::to_string(&first.dataset).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let second = parse_dataset(&written).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        prop_assert!(second.problems.is_empty(), "{:?}", second.problems);
+        prop_assert_eq!(second.dataset, first.dataset);
+    }
+}
