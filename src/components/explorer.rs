@@ -44,7 +44,10 @@ impl Explorer {
         // A card link (#id) must land on its card: if the filters in the same
         // address hide it, they give way.
         let hash = browser::location_hash();
-        let target = dataset.partnerships.iter().position(|p| p.id == hash).map(|_| hash);
+        let target = dataset.partnerships.iter().position(|p| p.id == hash).map(|_| hash.clone());
+        if target.is_none() && !hash.is_empty() && hash != "main" {
+            notices.push(unknown_card_notice(&hash));
+        }
         let mut shown = BATCH;
         if let Some(id) = &target {
             let position = |f: &Filter| {
@@ -120,6 +123,10 @@ impl Explorer {
     pub fn follow_hash(&self) {
         let hash = browser::location_hash();
         let Some(at) = self.dataset.with_value(|d| d.partnerships.iter().position(|p| p.id == hash)) else {
+            // The skip link's #main is the page's own; anything else names no card.
+            if hash != "main" && !hash.is_empty() {
+                self.notices.set(vec![unknown_card_notice(&hash)]);
+            }
             return;
         };
         if !self.results.with_untracked(|r| r.matching.contains(&at)) {
@@ -152,6 +159,12 @@ impl Explorer {
     pub fn topic_label(&self, id: &str) -> String {
         self.dataset.with_value(|d| d.topic_label(id).to_string())
     }
+}
+
+/// The fragment is untrusted: it is quoted short, as text.
+fn unknown_card_notice(hash: &str) -> String {
+    let shown: String = hash.chars().take(40).collect();
+    format!("Ignored the link to an unknown partnership “{shown}”.")
 }
 
 pub fn use_explorer() -> Explorer {

@@ -241,3 +241,16 @@ test('only a batch of cards is rendered at a time, with Show more', async ({ pag
   await expect(cards(page)).toHaveCount(60);
   await expect(page.getByRole('button', { name: /Show more/ })).toHaveCount(0);
 });
+
+test('a #fragment that names no partnership is ignored with a notice, shown as text', async ({ page }) => {
+  await page.goto('./#%3Cimg%20src=x%20onerror=alert(1)%3E');
+  await expect(cards(page)).toHaveCount(11);
+  await expect(page.locator('.notice-small')).toContainText('Ignored the link to an unknown partnership');
+  await expect(page.locator('main img')).toHaveCount(0);
+  // The skip link's own target is not a partnership link.
+  await page.goto('./');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+  await expect(page.locator('.notice-small')).toHaveCount(0);
+});
