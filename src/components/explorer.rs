@@ -17,6 +17,8 @@ pub const BATCH: usize = 12;
 #[derive(Clone, Copy)]
 pub struct Explorer {
     pub dataset: StoredValue<Arc<Dataset>>,
+    /// The dataset's ids, for reading the address (built once).
+    known: StoredValue<Known>,
     pub filter: RwSignal<Filter>,
     pub results: Memo<Results>,
     /// Folded search words, for highlighting matches in the cards.
@@ -71,6 +73,7 @@ impl Explorer {
         let words = Memo::new(move |_| filter.with(|f| query_words(&f.query)));
         Explorer {
             dataset: StoredValue::new(dataset),
+            known: StoredValue::new(known),
             filter,
             results,
             words,
@@ -144,8 +147,7 @@ impl Explorer {
 
     /// Back/Forward: the address changed, the filter follows (no new entry).
     pub fn follow_address(&self) {
-        let known = self.dataset.with_value(|d| Known::from_dataset(d));
-        let (filter, notices) = parse_query(&browser::location_search(), &known);
+        let (filter, notices) = self.known.with_value(|known| parse_query(&browser::location_search(), known));
         self.typing.set_value(false);
         self.notices.set(notices);
         self.shown.set(BATCH);

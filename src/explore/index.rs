@@ -87,14 +87,6 @@ impl Index {
         Index { entries, orders: sort_orders(dataset), sector_ids, topic_ids, state_totals }
     }
 
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     pub fn run(&self, filter: &Filter) -> Results {
         // A choice the dataset does not know matches nothing (the URL codec drops
         // those before they get here; this keeps the index honest on its own).
