@@ -235,9 +235,10 @@ test('only a batch of cards is rendered at a time, with Show more', async ({ pag
   await page.goto('./');
   await expect(status(page)).toHaveText('Showing 60 of 60 partnerships');
   await expect(cards(page)).toHaveCount(12);
-  await page.getByRole('button', { name: 'Show more (48 more)' }).click();
+  const showMore = (more) => page.getByRole('button', { name: `Show more (${more} more)` }).click();
+  await showMore(48);
   await expect(cards(page)).toHaveCount(24);
-  for (const more of [36, 24, 12]) await page.getByRole('button', { name: `Show more (${more} more)` }).click();
+  for (const more of [36, 24, 12]) await showMore(more);
   await expect(cards(page)).toHaveCount(60);
   await expect(page.getByRole('button', { name: /Show more/ })).toHaveCount(0);
 });
