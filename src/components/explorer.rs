@@ -39,31 +39,9 @@ impl Explorer {
     /// shown with those about the address.
     pub fn new(dataset: Arc<Dataset>, mut notices: Vec<String>) -> Explorer {
         let known = Known::from_dataset(&dataset);
-        let (mut initial, address_notices) = parse_query(&browser::location_search(), &known);
+        let (initial, address_notices) = parse_query(&browser::location_search(), &known);
         notices.extend(address_notices);
         let index = Arc::new(Index::new(&dataset));
-
-        // A card link (#id) must land on its card: if the filters in the same
-        // address hide it, they give way.
-        let hash = browser::location_hash();
-        let target = dataset.partnerships.iter().position(|p| p.id == hash).map(|_| hash.clone());
-        if target.is_none() && !hash.is_empty() && hash != "main" {
-            notices.push(unknown_card_notice(&hash));
-        }
-        let mut shown = BATCH;
-        if let Some(id) = &target {
-            let position = |f: &Filter| {
-                let r = index.run(f);
-                r.matching.iter().position(|&i| dataset.partnerships.get(i).is_some_and(|p| &p.id == id))
-            };
-            if position(&initial).is_none() && initial.is_narrowed() {
-                initial = initial.cleared();
-                notices.push("The filters in the link were cleared to show the linked partnership.".to_string());
-            }
-            if let Some(at) = position(&initial) {
-                shown = shown.max(at + 1);
-            }
-        }
 
         let filter = RwSignal::new(initial);
         let results = Memo::new({
@@ -77,8 +55,8 @@ impl Explorer {
             filter,
             results,
             words,
-            shown: RwSignal::new(shown),
-            target: RwSignal::new(target),
+            shown: RwSignal::new(BATCH),
+            target: RwSignal::new(None),
             notices: RwSignal::new(notices),
             typing: StoredValue::new(false),
         }
@@ -122,19 +100,21 @@ impl Explorer {
         self.typing.set_value(false);
     }
 
-    /// The fragment changed to `#id` (a card link followed inside the page).
+    /// A card link (`#id`), on load or followed inside the page, lands on its
+    /// card: filters that hide it give way, the batch grows to include it, and it
+    /// is opened, marked and scrolled to.
     pub fn follow_hash(&self) {
         let hash = browser::location_hash();
         let Some(at) = self.dataset.with_value(|d| d.partnerships.iter().position(|p| p.id == hash)) else {
             // The skip link's #main is the page's own; anything else names no card.
             if hash != "main" && !hash.is_empty() {
-                self.notices.set(vec![unknown_card_notice(&hash)]);
+                self.notices.update(|n| n.push(unknown_card_notice(&hash)));
             }
             return;
         };
         if !self.results.with_untracked(|r| r.matching.contains(&at)) {
             let cleared = self.filter.with_untracked(Filter::cleared);
-            self.notices.set(vec!["The filters were cleared to show the linked partnership.".to_string()]);
+            self.notices.update(|n| n.push("The filters were cleared to show the linked partnership.".to_string()));
             browser::show_card_url(&write_query_keeping(&cleared, &browser::location_search()), &hash);
             self.filter.set(cleared);
         }

@@ -14,7 +14,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::data::Loaded;
 use explorer::Explorer;
 use filters::{SearchBox, SectorFilter, SortSelect, TopicFilter};
@@ -39,10 +38,8 @@ pub fn LoadedView(loaded: Loaded, #[prop(optional)] notices: Vec<String>) -> imp
         popstate.remove();
         hashchange.remove();
     });
-    // A card link (#id): once the cards are in the page, bring that card into view.
-    if let Some(id) = explorer.target.get_untracked() {
-        request_animation_frame(move || browser::scroll_to(&id));
-    }
+    // Opened from a card link (#id): land on that card.
+    explorer.follow_hash();
 
     view! {
         <DatasetHeader dataset/>

@@ -181,7 +181,7 @@ test('following a card link inside the page (#id) scrolls to the card even when 
 test('a card link whose filters hide the card clears them', async ({ page }) => {
   await page.goto('./?sector=healthcare#lane-county-tech-collaborative');
   await expect(page.locator('#lane-county-tech-collaborative')).toBeVisible();
-  await expect(page.locator('.notice-small')).toContainText('filters in the link were cleared');
+  await expect(page.locator('.notice-small')).toContainText('filters were cleared');
 });
 
 test('keyboard only: reach and use search, sector, map, topics and cards with a visible focus ring', async ({ page }) => {
