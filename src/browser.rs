@@ -31,28 +31,30 @@ fn pathname() -> String {
     window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
 }
 
+/// The one place that writes the address bar. A refused history update (rare:
+/// rate limits) leaves the view right and only the address stale: nothing to show.
+fn write_address(url: &str, mode: HistoryMode) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = match mode {
+            HistoryMode::Push => history.push_state_with_url(&JsValue::NULL, "", Some(url)),
+            HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(url)),
+        };
+    }
+}
+
 /// Writes the filter into the address bar (keeping parameters that are not the
 /// filter's, such as `?data=`), dropping any `#card`.
 pub fn set_filter_url(filter: &crate::explore::Filter, mode: HistoryMode) {
-    let query = crate::explore::write_query_keeping(filter, &location_search());
-    let url = format!("{}{}", pathname(), query);
-    let current = format!("{}{}", pathname(), location_search());
-    let Some(history) = window().and_then(|w| w.history().ok()) else { return };
-    let result = if mode == HistoryMode::Push && url != current {
-        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-    } else {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-    };
-    // A refused history update (rare: rate limits) leaves the view right and
-    // only the address stale; nothing to show the visitor.
-    let _ = result;
+    let current = location_search();
+    let query = crate::explore::write_query_keeping(filter, &current);
+    // Pushing an unchanged query would only add a duplicate Back step.
+    let mode = if query == current { HistoryMode::Replace } else { mode };
+    write_address(&format!("{}{query}", pathname()), mode);
 }
 
 /// Replaces the address with `query` (from `write_query`) at one card (`#id`).
 pub fn show_card_url(query: &str, id: &str) {
-    if let Some(history) = window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{}{query}#{id}", pathname())));
-    }
+    write_address(&format!("{}{query}#{id}", pathname()), HistoryMode::Replace);
 }
 
 /// An address that opens the explorer at one card: the page without filters, plus `#id`.
