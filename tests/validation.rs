@@ -266,3 +266,37 @@ proptest! {
         prop_assert_eq!(second.dataset, first.dataset);
     }
 }
+
+/// The hand-written reading (`data::from_json`, smaller in wasm) agrees with
+/// serde's derived `Deserialize` for every field of the bundled dataset.
+#[test]
+fn hand_written_reading_agrees_with_serde() {
+    let by_serde: partnership_explorer::data::Dataset = serde_json::from_str(DATA).expect("serde reads the bundled dataset");
+    let ours = loaded(&real());
+    assert!(ours.problems.is_empty(), "{:?}", ours.problems);
+    assert_eq!(ours.dataset, by_serde);
+    // members, qualifiers and nulls are all exercised by the bundled data
+    assert!(by_serde.partnerships.iter().any(|p| p.members.as_ref().is_some_and(|m| m.qualifier.is_some())));
+    assert!(by_serde.partnerships.iter().any(|p| p.members.is_none() && p.short_name.is_some()));
+}
+
+proptest! {
+    /// Any text in any optional or required text field reads back exactly as serde reads it.
+    #[test]
+    fn hand_written_reading_agrees_with_serde_on_any_text(
+        i in 0usize..11,
+        field in prop::sample::select(vec!["name", "region", "summary", "short_name", "launched"]),
+        text in "\\PC{1,60}",
+        approx in 1u32..100_000,
+    ) {
+        let mut v = real();
+        v["partnerships"][i][field] = json!(text);
+        v["partnerships"][i]["members"] = json!({ "approx": approx, "qualifier": null, "what": text });
+        let Ok(ours) = parse_dataset(&v.to_string()) else { return Ok(()) };
+        let by_serde: partnership_explorer::data::Dataset = serde_json::from_value(v).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for p in &ours.dataset.partnerships {
+            let theirs = by_serde.partnerships.iter().find(|q| q.id == p.id);
+            prop_assert_eq!(Some(p), theirs);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! The dataset: its types, parsing with located errors, and (in the browser) loading.
 
 pub mod error;
+mod from_json;
 pub mod model;
 pub mod validate;
 #[cfg(target_arch = "wasm32")]

@@ -8,9 +8,9 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use super::from_json::FromJson;
 use super::model::{Dataset, Launched, Partnership, Sector, Source, Topic, SCHEMA_VERSION};
 use crate::geo;
 
@@ -168,7 +168,7 @@ fn check_schema_version(v: Option<&Value>, fatal: &mut Vec<Problem>) {
 }
 
 /// A required top-level field that is not a list of entries.
-fn header_field<T: DeserializeOwned>(top: &mut Map<String, Value>, key: &str, shape: Shape, fatal: &mut Vec<Problem>) -> Option<T> {
+fn header_field<T: FromJson>(top: &mut Map<String, Value>, key: &str, shape: Shape, fatal: &mut Vec<Problem>) -> Option<T> {
     let Some(value) = top.remove(key) else {
         fatal.push(Problem::new(key, None, "missing"));
         return None;
@@ -251,14 +251,13 @@ fn check_shape(value: Option<&Value>, shape: Shape, path: &str, out: &mut Vec<(S
 
 /// Deserializes a value of a known shape; on failure every misshapen field is
 /// named (`None` for the value itself).
-fn deserialize<T: DeserializeOwned>(value: Value, shape: Shape) -> Result<T, Vec<(Option<String>, String)>> {
+fn deserialize<T: FromJson>(value: Value, shape: Shape) -> Result<T, Vec<(Option<String>, String)>> {
     let mut wrong = Vec::new();
     check_shape(Some(&value), shape, "", &mut wrong);
     if !wrong.is_empty() {
         return Err(wrong.into_iter().map(|(path, message)| ((!path.is_empty()).then_some(path), message)).collect());
     }
-    // The shape is right, so this only fails on something the shape does not cover.
-    serde_json::from_value(value).map_err(|e| vec![(None, e.to_string())])
+    Ok(T::from_json(value))
 }
 
 /// `key[i] "id"`: the id is shown when there is one, shortened if huge.
@@ -275,7 +274,7 @@ type FieldProblems = Vec<(String, String)>;
 
 /// Deserializes and validates each entry of the array `top[key]` on its own, so one
 /// bad entry costs only itself. Duplicate ids: the first one wins.
-fn entries<T: DeserializeOwned + Entry>(
+fn entries<T: FromJson + Entry>(
     top: &mut Map<String, Value>,
     key: &str,
     fatal: &mut Vec<Problem>,
