@@ -12,8 +12,11 @@ const budgetAt = argv.indexOf('--budget-kb');
 const budgetKb = budgetAt >= 0 ? Number(argv[budgetAt + 1]) : 150;
 const dist = argv.find((a, i) => !a.startsWith('--') && i !== budgetAt + 1) ?? 'dist';
 
-// Published alongside the data but never requested by the page.
-const NOT_FETCHED = [/\.schema\.json$/];
+// In dist/ but not fetched by a first visit: the data's schema (for partners),
+// embed.js (fetched by partner pages), the install icons (fetched only when the
+// app is installed) and _headers (read by the host, never served).
+// The service worker's precache after the page has loaded is not counted either.
+const NOT_FETCHED = [/\.schema\.json$/, /^embed\.js$/, /^icons\//, /^_headers$/];
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -57,17 +57,41 @@ pub fn show_card_url(query: &str, id: &str) {
     write_address(&format!("{}{query}#{id}", pathname()), HistoryMode::Replace);
 }
 
-/// An address that opens the explorer at one card: the page without filters, plus `#id`.
-pub fn card_url(id: &str) -> String {
+/// The page's address without query or fragment, e.g. `https://example.org/explorer/`.
+pub fn page_url() -> String {
     let origin = window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    format!("{origin}{}#{id}", pathname())
+    format!("{origin}{}", pathname())
 }
 
-/// Copies `text`; false when the browser refuses (no permission, insecure context).
-pub async fn copy_text(text: &str) -> bool {
-    let Some(window) = window() else { return false };
-    let promise = window.navigator().clipboard().write_text(text);
-    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+/// The folder the explorer is served from (ending in `/`): where `embed.js` is.
+pub fn explorer_base() -> String {
+    let mut url = page_url();
+    url.truncate(url.rfind('/').map_or(url.len(), |at| at + 1));
+    url
+}
+
+/// An address that opens the explorer at one card: the page without filters, plus `#id`.
+pub fn card_url(id: &str) -> String {
+    format!("{}#{id}", page_url())
+}
+
+/// The full (not embedded) explorer at the current address.
+pub fn full_explorer_url() -> String {
+    page_url() + &crate::embed::without_embed(&location_search())
+}
+
+/// Copies `text` to the clipboard and then sets `done` to whether it worked (the
+/// browser may refuse: no permission, insecure context). One function for every
+/// Copy button: each separate async block would be its own code in the wasm.
+pub fn copy_text(text: String, done: leptos::prelude::RwSignal<Option<bool>>) {
+    use leptos::prelude::Set;
+    leptos::task::spawn_local(async move {
+        let copied = match window() {
+            Some(window) => wasm_bindgen_futures::JsFuture::from(window.navigator().clipboard().write_text(&text)).await.is_ok(),
+            None => false,
+        };
+        done.set(Some(copied));
+    });
 }
 
 /// Scrolls the element with this id into view and moves focus to it.

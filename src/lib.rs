@@ -6,6 +6,7 @@
 pub mod browser;
 pub mod components;
 pub mod data;
+pub mod embed;
 pub mod explore;
 pub mod geo;
 pub mod order;

@@ -92,12 +92,7 @@ pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
     let copy_url = browser::card_url(&id);
     let copy = {
         let url = copy_url.clone();
-        move |_| {
-            let url = url.clone();
-            leptos::task::spawn_local(async move {
-                copied.set(Some(browser::copy_text(&url).await));
-            });
-        }
+        move |_| browser::copy_text(url.clone(), copied)
     };
     let website = website.map(|url| {
         view! {

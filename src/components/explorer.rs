@@ -32,12 +32,14 @@ pub struct Explorer {
     /// True while the visitor is typing a search: the first keystroke adds a
     /// history entry, the following ones update it.
     typing: StoredValue<bool>,
+    /// Shown inside a partner's page (`?embed=1`).
+    pub embed: bool,
 }
 
 impl Explorer {
     /// Builds the state from the dataset and the current address; `notices` are
     /// shown with those about the address.
-    pub fn new(dataset: Arc<Dataset>, mut notices: Vec<String>) -> Explorer {
+    pub fn new(dataset: Arc<Dataset>, mut notices: Vec<String>, embed: bool) -> Explorer {
         let known = Known::from_dataset(&dataset);
         let (initial, address_notices) = parse_query(&browser::location_search(), &known);
         notices.extend(address_notices);
@@ -59,6 +61,7 @@ impl Explorer {
             target: RwSignal::new(None),
             notices: RwSignal::new(notices),
             typing: StoredValue::new(false),
+            embed,
         }
     }
 
@@ -67,6 +70,9 @@ impl Explorer {
         if self.filter.with_untracked(|f| *f == next) {
             return;
         }
+        // An embed shares the host page's history: its filters must not add
+        // Back steps to the host, so it only ever updates its own entry.
+        let mode = if self.embed { HistoryMode::Replace } else { mode };
         browser::set_filter_url(&next, mode);
         // Only write what changes: every write wakes all of its readers.
         if self.shown.get_untracked() != BATCH {

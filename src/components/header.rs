@@ -7,14 +7,23 @@ use leptos::prelude::*;
 
 use crate::data::model::qualified_count;
 use crate::data::Dataset;
+use super::embed::EmbedBar;
 
+/// `embed`: inside a partner's page, with a way out to the full explorer;
+/// `saved_on`: the data is an offline copy saved on that date.
 #[component]
-pub fn DatasetHeader(dataset: Arc<Dataset>) -> impl IntoView {
+pub fn DatasetHeader(dataset: Arc<Dataset>, embed: bool, saved_on: Option<String>) -> impl IntoView {
     let national = &dataset.national;
     let partnerships = qualified_count(national.partnerships_qualifier.as_deref(), national.partnerships);
     let shown = dataset.partnerships.len();
     let source = dataset.source.clone();
     view! {
+        {embed.then(EmbedBar)}
+        {saved_on.map(|date| view! {
+            <p class="wrap notice offline-note" role="status">
+                "You are offline: showing the partnerships as saved on " {date} "."
+            </p>
+        })}
         <section class="intro wrap" aria-labelledby="page-title">
             <h1 id="page-title">{dataset.title.clone()}</h1>
             <ul class="figures" aria-label="National figures">

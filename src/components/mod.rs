@@ -2,10 +2,10 @@
 //! explorer state lives in `explorer` and is provided as context.
 
 pub mod card;
+pub mod embed;
 pub mod explorer;
 pub mod filters;
 pub mod header;
-pub mod layout;
 pub mod results;
 pub mod state_map;
 pub mod status;
@@ -15,6 +15,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::Loaded;
+use embed::EmbedThisView;
 use explorer::Explorer;
 use filters::{SearchBox, SectorFilter, SortSelect, TopicFilter};
 use header::DatasetHeader;
@@ -23,11 +24,17 @@ use state_map::{StateList, StateMap};
 use status::ProblemsNotice;
 
 /// A usable dataset: its header, what was skipped and why, the filters and the cards.
+/// `saved_on` is set when the data is a copy saved for offline use.
 #[component]
-pub fn LoadedView(loaded: Loaded, #[prop(optional)] notices: Vec<String>) -> impl IntoView {
+pub fn LoadedView(
+    loaded: Loaded,
+    #[prop(optional)] notices: Vec<String>,
+    #[prop(optional)] embed: bool,
+    #[prop(default = None)] saved_on: Option<String>,
+) -> impl IntoView {
     let Loaded { dataset, problems } = loaded;
     let dataset = Arc::new(dataset);
-    let explorer = Explorer::new(dataset.clone(), notices);
+    let explorer = Explorer::new(dataset.clone(), notices, embed);
     provide_context(explorer);
 
     // Back and Forward change the address; the filter follows it.
@@ -42,7 +49,7 @@ pub fn LoadedView(loaded: Loaded, #[prop(optional)] notices: Vec<String>) -> imp
     explorer.follow_hash();
 
     view! {
-        <DatasetHeader dataset/>
+        <DatasetHeader dataset embed saved_on/>
         <ProblemsNotice problems/>
         <div class="wrap explore">
             <QueryNotices/>
@@ -68,6 +75,7 @@ pub fn LoadedView(loaded: Loaded, #[prop(optional)] notices: Vec<String>) -> imp
                 <Show when=move || explorer.filter.with(|f| f.is_narrowed())>
                     <ClearFilters/>
                 </Show>
+                {(!embed).then(EmbedThisView)}
             </div>
             <ResultList/>
         </div>

@@ -9,7 +9,18 @@ use super::validate::{parse_dataset_bytes, Loaded};
 /// Relative on purpose: the built site works at `/` and under any sub-path.
 pub const DATA_URL: &str = "data/partnerships.json";
 
-pub async fn fetch_dataset(url: String) -> Result<Loaded, LoadError> {
+/// Set by the service worker (scripts/service-worker.template.js) on a saved
+/// copy served while the network is unreachable: the date it was saved.
+const SAVED_HEADER: &str = "X-Explorer-Saved";
+
+/// A loaded dataset, and the date it was saved when it is an offline copy.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    pub loaded: Loaded,
+    pub saved_on: Option<String>,
+}
+
+pub async fn fetch_dataset(url: String) -> Result<Fetched, LoadError> {
     // A request that hangs is aborted after the timeout, so Retry is offered
     // instead of an endless "Loading".
     let controller = web_sys::AbortController::new().ok();
@@ -31,13 +42,16 @@ pub async fn fetch_dataset(url: String) -> Result<Loaded, LoadError> {
     }
 }
 
-async fn fetch(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<Loaded, LoadError> {
+async fn fetch(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<Fetched, LoadError> {
     let network = |e: gloo_net::Error| LoadError::Network { detail: e.to_string() };
     let response = Request::get(url).abort_signal(signal).send().await.map_err(network)?;
     if !response.ok() {
         return Err(LoadError::Http { url: url.to_string(), status: response.status(), status_text: response.status_text() });
     }
     // Bytes, not text: invalid UTF-8 is reported rather than silently replaced.
+    // The header is our own service worker's, but read as untrusted text all the same.
+    let saved_on = response.headers().get(SAVED_HEADER).map(|date| date.chars().take(40).collect());
     let bytes = response.binary().await.map_err(network)?;
-    parse_dataset_bytes(&bytes).map_err(LoadError::Invalid)
+    let loaded = parse_dataset_bytes(&bytes).map_err(LoadError::Invalid)?;
+    Ok(Fetched { loaded, saved_on })
 }

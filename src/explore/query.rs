@@ -5,18 +5,17 @@
 //! The query string is untrusted: unknown or malformed values are dropped, each
 //! with a short notice for the visitor; nothing here can fail.
 
-use std::collections::HashSet;
-
 use super::filter::{Filter, Sort};
 use super::search::MAX_QUERY_CHARS;
 use crate::data::Dataset;
 use crate::geo;
 
-/// The ids a filter may use: those of the loaded dataset.
+/// The ids a filter may use: those of the loaded dataset. Lists, not sets: they
+/// are short, and one more hash-set type costs the wasm about a kilobyte.
 #[derive(Debug, Clone, Default)]
 pub struct Known {
-    pub sectors: HashSet<String>,
-    pub topics: HashSet<String>,
+    pub sectors: Vec<String>,
+    pub topics: Vec<String>,
 }
 
 impl Known {

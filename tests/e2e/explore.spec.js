@@ -250,6 +250,7 @@ test('a #fragment that names no partnership is ignored with a notice, shown as t
   await expect(page.locator('main img')).toHaveCount(0);
   // The skip link's own target is not a partnership link.
   await page.goto('./');
+  await expect(cards(page)).toHaveCount(11);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#main$/);

@@ -1,0 +1,73 @@
+// Partnership Explorer embed loader. On a partner's page:
+//
+//   <div data-partnership-explorer data-sector="healthcare" data-state="LA"></div>
+//   <script src="https://example.org/explorer/embed.js" async></script>
+//
+// turns each such element into an iframe of the explorer showing those filters
+// (data-sector, data-state, data-topic: space-separated ids, data-q, data-sort;
+// data-title names the frame for screen readers), and sizes each iframe to its
+// content from the explorer's resize messages. No dependencies; the iframe only
+// gets attributes and a class (`partnership-explorer-frame`), so the host's CSS
+// decides its look.
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  // The explorer lives next to this script.
+  var base = new URL('./', (script && script.src) || location.href);
+  var FILTERS = ['sector', 'state', 'topic', 'q', 'sort'];
+  var frames = [];
+
+  function explorerUrl(element) {
+    var url = new URL('./', base);
+    url.searchParams.set('embed', '1');
+    FILTERS.forEach(function (name) {
+      var value = (element.getAttribute('data-' + name) || '').trim();
+      if (!value) return;
+      var values = name === 'topic' ? value.split(/[\s,]+/) : [value];
+      values.forEach(function (v) { if (v) url.searchParams.append(name, v); });
+    });
+    return url.href;
+  }
+
+  function describe(element) {
+    var parts = FILTERS.map(function (name) {
+      var value = element.getAttribute('data-' + name);
+      return value ? name + ': ' + value : '';
+    }).filter(Boolean);
+    return 'Partnership Explorer' + (parts.length ? ' (' + parts.join(', ') + ')' : '');
+  }
+
+  function mount(element) {
+    if (element.querySelector('iframe.partnership-explorer-frame')) return;
+    var frame = document.createElement('iframe');
+    frame.className = 'partnership-explorer-frame';
+    frame.src = explorerUrl(element);
+    frame.title = element.getAttribute('data-title') || describe(element);
+    frame.loading = 'lazy';
+    // Attributes, not inline styles: any rule of the host's CSS overrides them.
+    frame.setAttribute('width', '100%');
+    frame.setAttribute('height', '900');
+    frame.setAttribute('frameborder', '0');
+    element.appendChild(frame);
+    frames.push(frame);
+  }
+
+  window.addEventListener('message', function (event) {
+    // Only the explorer's own origin, only its resize message, only our iframes.
+    if (event.origin !== base.origin) return;
+    var data = event.data;
+    if (!data || typeof data !== 'object' || data.source !== 'partnership-explorer' || data.type !== 'resize') return;
+    var height = data.height;
+    if (typeof height !== 'number' || !isFinite(height) || height < 0 || height > 100000) return;
+    frames.forEach(function (frame) {
+      if (frame.contentWindow === event.source) frame.setAttribute('height', String(Math.ceil(height)));
+    });
+  });
+
+  function mountAll() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-partnership-explorer]'), mount);
+  }
+  mountAll();
+  // An async script may run before the rest of the page is parsed.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
+})();

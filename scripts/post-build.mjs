@@ -1,0 +1,120 @@
+// Trunk post-build hook (Trunk.toml [[hooks]]): finishes dist/ as a complete
+// static site that runs under a strict Content-Security-Policy, offline.
+//
+// 1. Moves Trunk's inline wasm loader out of index.html into a hashed file, so
+//    the page needs no 'unsafe-inline' script.
+// 2. Release builds: adds the policy as a <meta> (for hosts that cannot send
+//    headers, such as GitHub Pages) and writes `_headers` (Netlify, Cloudflare
+//    Pages) with the full policy and the caching rules.
+// 3. Writes sw.js with the list of every file of the build and a build id, so
+//    the precache always names the right hashed files.
+// 4. Release builds: minifies the JavaScript (esbuild), as Trunk cannot.
+//
+// Runs in Trunk's staging directory (TRUNK_STAGING_DIR); no dependencies.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) {
+  console.error('post-build: run by Trunk (TRUNK_STAGING_DIR) or with the directory as argument');
+  process.exit(2);
+}
+const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+
+/** The policy the built page runs under (issue 4). `frame-ancestors` only works as a header. */
+const POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+];
+const HEADER_POLICY = [...POLICY, 'frame-ancestors *'].join('; ');
+
+const hash16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+// 1. The inline loader becomes boot-<hash>.js.
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const loader = /<script type="?module"?>([\s\S]*?import init[\s\S]*?)<\/script>/;
+const found = html.match(loader);
+if (!found) {
+  console.error('post-build: Trunk\'s wasm loader script was not found in index.html');
+  process.exit(1);
+}
+const bootName = `boot-${hash16(found[1])}.js`;
+writeFileSync(join(dir, bootName), found[1].trim() + '\n');
+html = html.replace(loader, `<script type="module" src="./${bootName}"></script>`);
+
+// 2. The policy in the page (release only: `trunk serve` injects its own inline reload script).
+if (release) {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${POLICY.join('; ')}">`;
+  html = html.replace(/<meta charset=("?)utf-8\1>/i, (charset) => charset + meta);
+  if (!html.includes(meta)) {
+    console.error('post-build: could not place the Content-Security-Policy meta');
+    process.exit(1);
+  }
+}
+if (/<style[\s>]|\sstyle=|<script(?![^>]*\ssrc=)[^>]*>/i.test(html) && release) {
+  console.error('post-build: index.html still has inline script or style');
+  process.exit(1);
+}
+writeFileSync(indexPath, html);
+
+// 4. Release builds: minify the JavaScript that Trunk cannot (its minifier fails
+// on wasm-bindgen's glue), updating the integrity hashes that name the old bytes.
+let esbuild = null;
+if (release) {
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    console.warn('post-build: esbuild is not installed (npm ci): JavaScript left unminified');
+  }
+}
+const minify = async (code, format) => (esbuild ? (await esbuild.transform(code, { minify: true, format, target: 'es2022' })).code : code);
+for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'embed.js')) {
+  const path = join(dir, name);
+  const before = readFileSync(path);
+  const after = Buffer.from(await minify(before.toString('utf8'), 'esm'));
+  writeFileSync(path, after);
+  const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+  html = html.split(sri(before)).join(sri(after));
+}
+writeFileSync(indexPath, html);
+
+// Every file of the build, as paths relative to the site's root.
+function walk(d) {
+  return readdirSync(d).flatMap((name) => {
+    const path = join(d, name);
+    return statSync(path).isDirectory() ? walk(path) : [relative(dir, path).split(sep).join('/')];
+  });
+}
+const NOT_CACHED = new Set(['sw.js', '_headers']);
+const files = walk(dir).filter((f) => !NOT_CACHED.has(f)).sort();
+// Trunk's content hash in a name means the file never changes under that name.
+const isHashed = (f) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(f);
+
+// 3. The service worker.
+const build = createHash('sha256');
+for (const f of files) build.update(f).update(readFileSync(join(dir, f)));
+const precache = ['./', ...files.filter((f) => f !== 'index.html')];
+const template = readFileSync(new URL('./service-worker.template.js', import.meta.url), 'utf8');
+const worker = release
+  ? template.replace("'__BUILD__'", JSON.stringify(build.digest('hex').slice(0, 16))).replace('__FILES__', JSON.stringify(precache, null, 2))
+  : // `trunk serve` rebuilds on every save: a cache would only get in the way.
+    "// Development build: no offline cache; remove any earlier one.\nself.addEventListener('install', () => self.skipWaiting());\nself.addEventListener('activate', (e) => e.waitUntil(self.registration.unregister()));\n";
+writeFileSync(join(dir, 'sw.js'), await minify(worker, undefined));
+
+// 5. Headers for hosts that read `_headers`. Each header appears in one rule
+// only: Netlify joins the values of overlapping rules.
+if (release) {
+  const rules = [
+    ['/*', ['Content-Security-Policy: ' + HEADER_POLICY, 'X-Content-Type-Options: nosniff', 'Referrer-Policy: strict-origin-when-cross-origin']],
+    ...files.filter(isHashed).map((f) => [`/${f}`, ['Cache-Control: public, max-age=31536000, immutable']]),
+    ...['/', '/index.html', '/sw.js', '/embed.js', '/manifest.webmanifest', '/data/*'].map((p) => [p, ['Cache-Control: no-cache']]),
+  ];
+  const text = rules.map(([path, headers]) => [path, ...headers.map((h) => `  ${h}`)].join('\n')).join('\n');
+  writeFileSync(join(dir, '_headers'), `# Written by scripts/post-build.mjs. Paths are from the site's root.\n${text}\n`);
+}
+console.log(`post-build: ${bootName}, sw.js (${precache.length} files)${release ? ', _headers, CSP meta' : ''}`);

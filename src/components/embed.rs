@@ -1,0 +1,76 @@
+//! Embedding: the bar an embedded view shows, and "Embed this view" with the
+//! snippets for the current filters.
+
+use leptos::prelude::*;
+
+use super::explorer::use_explorer;
+use crate::browser;
+use crate::embed::{iframe_snippet, loader_snippet};
+use crate::explore::Filter;
+
+/// Inside a partner's page: a way out to the full explorer, same filters.
+#[component]
+pub fn EmbedBar() -> impl IntoView {
+    let explorer = use_explorer();
+    // The address bar already holds the filter (written before the filter
+    // changes): the full explorer is that address without the embed switch.
+    let href = move || {
+        explorer.filter.track();
+        browser::full_explorer_url()
+    };
+    view! {
+        <p class="wrap embed-bar">
+            <a href=href target="_blank" rel="noopener">
+                "Open full explorer"
+                <span class="visually-hidden">" (opens in a new tab)"</span>
+            </a>
+        </p>
+    }
+}
+
+/// A button that opens a dialog with the code to embed the current view. The
+/// browser opens and closes it (invoker commands): no code of ours to ship.
+#[component]
+pub fn EmbedThisView() -> impl IntoView {
+    view! {
+        <button type="button" class="button button-secondary" commandfor="embed-dialog" command="show-modal">
+            "Embed this view"
+        </button>
+        <dialog id="embed-dialog" class="embed-dialog" aria-labelledby="embed-title" closedby="any">
+            <h2 id="embed-title">"Embed this view"</h2>
+            <p>
+                "Paste this into your page where the explorer should appear. It shows the current "
+                "filters and grows or shrinks to fit its content."
+            </p>
+            <CodeToCopy id="embed-loader" label="Snippet (resizes itself)" make=loader_snippet/>
+            <CodeToCopy id="embed-iframe" label="Plain iframe (fixed height, for sites that allow no scripts)" make=iframe_snippet/>
+            <button type="button" class="button" commandfor="embed-dialog" command="close">"Close"</button>
+        </dialog>
+    }
+}
+
+/// A labelled, read-only code box with its Copy button; `make` writes the code
+/// for the explorer's address and the current filter.
+#[component]
+fn CodeToCopy(id: &'static str, label: &'static str, make: fn(&str, &Filter) -> String) -> impl IntoView {
+    let explorer = use_explorer();
+    let code = move || explorer.filter.with(|f| make(&browser::explorer_base(), f));
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| browser::copy_text(untrack(code), copied);
+    view! {
+        <div class="code-to-copy">
+            <label for=id>{label}</label>
+            <textarea id=id readonly rows="3" spellcheck="false" prop:value=code></textarea>
+            <button type="button" class="button button-secondary" on:click=copy>
+                "Copy" <span class="visually-hidden">" " {label}</span>
+            </button>
+            <span class="copied" role="status">
+                {move || match copied.get() {
+                    Some(true) => "Copied",
+                    Some(false) => "Copying was blocked: select the text and copy it",
+                    None => "",
+                }}
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,86 @@
+//! Embedding: the `?embed=1` switch and the snippets of "Embed this view".
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![cfg(not(target_arch = "wasm32"))]
+
+use partnership_explorer::embed::{iframe_snippet, is_embed, loader_snippet, without_embed};
+use partnership_explorer::explore::{parse_query, Filter, Known, Sort};
+use proptest::prelude::*;
+
+const BASE: &str = "https://example.org/explorer/";
+
+#[test]
+fn embed_is_switched_on_by_embed_1_only() {
+    assert!(is_embed("?embed=1"));
+    assert!(is_embed("?state=LA&embed=true"));
+    assert!(is_embed("embed=1&sector=healthcare"));
+    assert!(!is_embed(""));
+    assert!(!is_embed("?embed=0"));
+    assert!(!is_embed("?embedded=1"));
+    assert!(!is_embed("?q=embed=1"));
+}
+
+#[test]
+fn the_full_explorer_keeps_everything_but_the_switch() {
+    assert_eq!(without_embed("?embed=1"), "");
+    assert_eq!(without_embed("?embed=1&state=LA&topic=a&topic=b"), "?state=LA&topic=a&topic=b");
+    assert_eq!(without_embed("?sector=healthcare&embed=1&data=data/x.json"), "?sector=healthcare&data=data/x.json");
+    assert_eq!(without_embed("?q=embed"), "?q=embed");
+}
+
+#[test]
+fn the_default_view_snippet_has_no_filter_attributes() {
+    let (loader, iframe) = (loader_snippet(BASE, &Filter::default()), iframe_snippet(BASE, &Filter::default()));
+    assert_eq!(
+        loader,
+        "<div data-partnership-explorer></div>\n<script src=\"https://example.org/explorer/embed.js\" async></script>"
+    );
+    assert!(iframe.starts_with("<iframe src=\"https://example.org/explorer/?embed=1\" title=\"Partnership Explorer\""), "{iframe}");
+    assert!(iframe.contains("loading=\"lazy\""));
+}
+
+#[test]
+fn every_filter_becomes_an_attribute_and_a_parameter() {
+    let mut filter = Filter { sector: Some("healthcare".into()), state: Some("LA".into()), query: "nursing".into(), sort: Sort::Launched, ..Filter::default() };
+    filter.topics.insert("apprenticeships");
+    filter.topics.insert("career-pathways");
+    let (loader, iframe) = (loader_snippet(BASE, &filter), iframe_snippet(BASE, &filter));
+    assert!(
+        loader.starts_with(
+            "<div data-partnership-explorer data-sector=\"healthcare\" data-state=\"LA\" data-topic=\"apprenticeships career-pathways\" data-q=\"nursing\" data-sort=\"launched\"></div>"
+        ),
+        "{loader}"
+    );
+    assert!(
+        iframe.contains("src=\"https://example.org/explorer/?embed=1&amp;sector=healthcare&amp;state=LA&amp;topic=apprenticeships&amp;topic=career-pathways&amp;q=nursing&amp;sort=launched\""),
+        "{iframe}"
+    );
+}
+
+#[test]
+fn search_text_cannot_break_out_of_the_attribute() {
+    let filter = Filter { query: "\"><script>alert(1)</script> & more".into(), ..Filter::default() };
+    let (loader, iframe) = (loader_snippet(BASE, &filter), iframe_snippet(BASE, &filter));
+    assert!(loader.contains("data-q=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; more\""), "{loader}");
+    assert!(!loader.contains("<script>alert"));
+    assert_eq!(iframe.matches('<').count(), 2, "only <iframe> and </iframe>: {iframe}");
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+proptest! {
+    /// The plain iframe's address, read back by the app, gives the same filter
+    /// and the embed switch, whatever the search text.
+    #[test]
+    fn the_iframe_address_reads_back_as_the_same_filter(q in "\\PC{0,40}", launched in any::<bool>()) {
+        let filter = Filter { query: q, sort: if launched { Sort::Launched } else { Sort::Name }, ..Filter::default() };
+        let iframe = iframe_snippet(BASE, &filter);
+        let src = iframe.split("src=\"").nth(1).and_then(|rest| rest.split('"').next()).map(unescape).unwrap();
+        let query = src.strip_prefix(BASE).unwrap();
+        prop_assert!(is_embed(query));
+        let (back, notices) = parse_query(query, &Known::default());
+        prop_assert!(notices.is_empty(), "{:?}", notices);
+        prop_assert_eq!(back, filter);
+    }
+}
