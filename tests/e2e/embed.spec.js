@@ -1,0 +1,173 @@
+// Embedding: ?embed=1, the embed.js loader on a partner's page on another
+// origin, auto-height, and "Embed this view".
+import { test, expect } from '@playwright/test';
+import { DATASET, cards, collectErrors, expectNoAxeViolations } from './helpers.js';
+
+const EXPLORER = 'http://127.0.0.1:4180';
+const HOST = 'http://127.0.0.1:4182/';
+const inState = (code) => DATASET.partnerships.filter((p) => p.state === code);
+const inSector = (id) => DATASET.partnerships.filter((p) => p.sector === id);
+
+/** The iframe element inside `#id` on the host page, and its frame. */
+async function embedded(page, id) {
+  const element = page.locator(`#${id} iframe`);
+  await element.scrollIntoViewIfNeeded();
+  const frame = page.frameLocator(`#${id} iframe`);
+  await expect(frame.locator('main article').first()).toBeVisible();
+  return { element, frame };
+}
+
+/** Waits until the iframe is exactly as tall as the explorer's content. */
+async function expectFitted(element) {
+  const handle = await element.elementHandle();
+  const frame = await handle.contentFrame();
+  await expect
+    .poll(async () => {
+      const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      const box = await element.evaluate((e) => e.getBoundingClientRect().height);
+      return Math.abs(content - box);
+    })
+    .toBeLessThanOrEqual(1);
+  // No inner scrollbar: the explorer's document fits its frame.
+  const overflow = await frame.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight);
+  expect(overflow).toBeLessThanOrEqual(1);
+}
+
+test('the embed mode hides the site frame, links out, and keeps the host history', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('./?embed=1&sector=healthcare');
+  await expect(cards(page)).toHaveCount(inSector('healthcare').length);
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.site-footer')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Embed this view' })).toHaveCount(0);
+  const open = page.getByRole('link', { name: /Open full explorer/ });
+  await expect(open).toHaveAttribute('target', '_blank');
+  await expect(open).toHaveAttribute('href', `${EXPLORER}/explorer/?sector=healthcare`);
+
+  // Filters change the view and the link, never the history.
+  const length = await page.evaluate(() => history.length);
+  await page.getByRole('radio', { name: /Manufacturing/ }).click();
+  await page.getByRole('radio', { name: /All sectors/ }).click();
+  await page.getByRole('button', { name: /^Texas: / }).click();
+  await expect(cards(page)).toHaveCount(inState('TX').length);
+  expect(await page.evaluate(() => history.length)).toBe(length);
+  await expect(page).toHaveURL(/\?embed=1&state=TX$|\?state=TX&embed=1$/);
+  await expect(open).toHaveAttribute('href', `${EXPLORER}/explorer/?state=TX`);
+  expect(errors).toEqual([]);
+});
+
+test('zero axe violations in embed mode', async ({ page }) => {
+  await page.goto('./?embed=1&state=LA');
+  await expect(cards(page)).toHaveCount(inState('LA').length);
+  await expectNoAxeViolations(page);
+});
+
+test('a partner page on another origin embeds two views that size themselves', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(HOST);
+  const frames = page.locator('iframe.partnership-explorer-frame');
+  await expect(frames).toHaveCount(2);
+  await expect(frames.nth(0)).toHaveAttribute('title', 'Partnership Explorer (state: LA)');
+  await expect(frames.nth(1)).toHaveAttribute('title', 'Partnership Explorer (sector: healthcare)');
+  await expect(frames.nth(0)).toHaveAttribute('loading', 'lazy');
+  // The host's CSS keeps control: attributes only, no inline style.
+  expect(await frames.evaluateAll((list) => list.map((f) => f.getAttribute('style')))).toEqual([null, null]);
+
+  const state = await embedded(page, 'state-embed');
+  await expect(state.frame.locator('main article')).toHaveCount(inState('LA').length);
+  for (const place of await state.frame.locator('.card-place').allTextContents()) expect(place).toContain('Louisiana');
+  await expectFitted(state.element);
+
+  const sector = await embedded(page, 'sector-embed');
+  await expect(sector.frame.locator('main article')).toHaveCount(inSector('healthcare').length);
+  await expectFitted(sector.element);
+
+  // The two are sized separately: different content, different heights.
+  const heights = await frames.evaluateAll((list) => list.map((f) => Number(f.getAttribute('height'))));
+  expect(heights[0]).not.toBe(heights[1]);
+
+  // A change inside one embed resizes that one, and leaves the host's history alone.
+  const length = await page.evaluate(() => history.length);
+  const before = Number(await state.element.getAttribute('height'));
+  await state.frame.getByRole('button', { name: /^Texas: / }).click();
+  await expect(state.frame.locator('main article')).toHaveCount(inState('TX').length);
+  await expect.poll(async () => Number(await state.element.getAttribute('height'))).not.toBe(before);
+  await expectFitted(state.element);
+  expect(await page.evaluate(() => history.length)).toBe(length);
+  expect(errors).toEqual([]);
+});
+
+test('resize messages from another origin, another frame or of the wrong shape are ignored', async ({ page }) => {
+  await page.goto(HOST);
+  const { element } = await embedded(page, 'state-embed');
+  await expectFitted(element);
+  const height = async () => Number(await element.getAttribute('height'));
+  const fitted = await height();
+  const message = (extra) => ({ source: 'partnership-explorer', type: 'resize', height: 77, ...extra });
+
+  // From the host's own origin (not the explorer's).
+  await page.evaluate((m) => window.postMessage(m, '*'), message({}));
+  // From the explorer's origin, but a frame that embed.js did not make.
+  await page.evaluate((src) => {
+    const stranger = document.createElement('iframe');
+    stranger.id = 'stranger';
+    stranger.src = src;
+    document.body.append(stranger);
+    return new Promise((done) => stranger.addEventListener('load', done));
+  }, `${EXPLORER}/explorer/manifest.webmanifest`);
+  const stranger = page.frames().find((f) => f.url().endsWith('manifest.webmanifest'));
+  await stranger.evaluate((m) => parent.postMessage(m, '*'), message({}));
+  // From our own iframe, but misshapen.
+  const ours = await (await element.elementHandle()).contentFrame();
+  for (const wrong of [{ height: '77' }, { height: -5 }, { height: Infinity }, { source: 'someone-else' }, { type: 'scroll' }]) {
+    await ours.evaluate((m) => parent.postMessage(m, '*'), message(wrong));
+  }
+  await ours.evaluate(() => parent.postMessage('resize:77', '*'));
+  await page.waitForTimeout(300);
+  expect(await height()).toBe(fitted);
+
+  // The right message from the right frame is obeyed (the check above can fail).
+  await ours.evaluate((m) => parent.postMessage(m, '*'), message({ height: 640 }));
+  await expect.poll(height).toBe(640);
+});
+
+test('"Embed this view" gives a snippet for the current filters that works on another site', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./?sector=healthcare&state=LA');
+  await expect(cards(page)).toHaveCount(DATASET.partnerships.filter((p) => p.sector === 'healthcare' && p.state === 'LA').length);
+  const opener = page.getByRole('button', { name: 'Embed this view' });
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this view' });
+  await expect(dialog).toBeVisible();
+  const snippet = await dialog.getByLabel('Snippet (resizes itself)').inputValue();
+  expect(snippet).toBe(
+    `<div data-partnership-explorer data-sector="healthcare" data-state="LA"></div>\n<script src="${EXPLORER}/explorer/embed.js" async></script>`,
+  );
+  const iframe = await dialog.getByLabel(/Plain iframe/).inputValue();
+  expect(iframe).toContain(`src="${EXPLORER}/explorer/?embed=1&amp;sector=healthcare&amp;state=LA"`);
+  await expectNoAxeViolations(page);
+
+  await dialog.getByRole('button', { name: 'Copy Snippet (resizes itself)' }).click();
+  await expect(dialog.getByText('Copied', { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+
+  // Escape closes it and focus returns to the button.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // Pasted into a page on another origin, the snippet shows the same cards.
+  await page.goto(HOST);
+  await page.evaluate((code) => {
+    document.body.innerHTML = '<main><h1>Pasted</h1><div id="pasted"></div></main>';
+    const holder = document.getElementById('pasted');
+    holder.innerHTML = code; // the <div>; a <script> set this way does not run …
+    const script = document.createElement('script'); // … so it is added as a real one
+    script.src = holder.querySelector('script').src;
+    holder.querySelector('script').remove();
+    document.body.append(script);
+  }, snippet);
+  const { frame } = await embedded(page, 'pasted');
+  const expected = DATASET.partnerships.filter((p) => p.sector === 'healthcare' && p.state === 'LA').length;
+  await expect(frame.locator('main article')).toHaveCount(expected);
+});
