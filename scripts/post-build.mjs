@@ -92,8 +92,8 @@ function walk(d) {
 }
 const NOT_CACHED = new Set(['sw.js', '_headers']);
 const files = walk(dir).filter((f) => !NOT_CACHED.has(f)).sort();
-// Trunk's content hash in a name means the file never changes under that name.
-const isHashed = (f) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(f);
+// Trunk's content hash (hex, leading zeros dropped) in a name means the file never changes under that name.
+const isHashed = (f) => /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(f);
 
 // 3. The service worker.
 const build = createHash('sha256');

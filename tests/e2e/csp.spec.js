@@ -1,0 +1,52 @@
+// The strict Content-Security-Policy of issue 4, sent as a real response
+// header (from dist/_headers, by scripts/serve-static.mjs), at the site's root
+// and under a sub-path: the app runs with zero violations and zero errors.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { DATASET, cards, collectErrors } from './helpers.js';
+
+const POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors *";
+
+test('dist/index.html has no inline script or style, and _headers carries the policy and caching rules', () => {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const [, attributes, body] of scripts) {
+    expect(attributes).toMatch(/\bsrc=/);
+    expect(body.trim()).toBe('');
+  }
+  expect(html).not.toMatch(/<style\b|\sstyle=/i);
+  const headers = readFileSync('dist/_headers', 'utf8');
+  expect(headers).toContain(`/*\n  Content-Security-Policy: ${POLICY}\n`);
+  const wasm = html.match(/href=\.\/(partnership-explorer-[0-9a-f]+_bg\.wasm)/)[1];
+  expect(headers).toContain(`/${wasm}\n  Cache-Control: public, max-age=31536000, immutable`);
+  for (const path of ['/index.html', '/sw.js', '/data/*']) expect(headers).toContain(`${path}\n  Cache-Control: no-cache`);
+});
+
+for (const [where, url] of [
+  ['under a sub-path', 'http://127.0.0.1:4180/explorer/'],
+  ['at the root', 'http://127.0.0.1:4181/'],
+]) {
+  test(`runs under the policy ${where} with zero violations and zero console errors`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const response = await page.goto(url);
+    expect(response.headers()['content-security-policy']).toBe(POLICY);
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    // Exercise what runs code: filters, search, the dialog, a card, embedding.
+    await page.getByRole('radio', { name: /Healthcare/ }).click();
+    await page.getByLabel('Search partnerships').fill('nurs');
+    await expect(page.locator('mark').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Embed this view' }).click();
+    await expect(page.getByRole('dialog', { name: 'Embed this view' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.goto(`${url}?embed=1&state=LA`);
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.filter((p) => p.state === 'LA').length);
+    expect(await page.evaluate(() => window.__violations)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}

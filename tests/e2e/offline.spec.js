@@ -1,0 +1,119 @@
+// Offline and updates: the service worker precaches the build, the page works
+// without a network after one visit (with a note saying how old the data is),
+// and a new build replaces the old one only after the reload prompt.
+import { test, expect } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveStatic } from '../../scripts/serve-static.mjs';
+import { DATASET, cards, collectErrors, expectNoAxeViolations } from './helpers.js';
+
+test.use({ serviceWorkers: 'allow' });
+
+/** Waits until the service worker controls the page (its precache is complete). */
+async function waitForControl(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
+    }
+  });
+}
+
+test('after one visit the explorer works offline, saying the data is a saved copy', async ({ page, context }) => {
+  // Its own server, so the test can take the network away for real: Chromium's
+  // offline emulation does not reach a service worker's own requests.
+  let server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port: 4184 });
+  const url = 'http://127.0.0.1:4184/explorer/';
+  const stop = () => new Promise((done) => { server.closeAllConnections(); server.close(done); });
+  const errors = collectErrors(page);
+  try {
+    await page.goto(url);
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    await waitForControl(page);
+    // Online, the data comes from the network: no offline note.
+    await page.reload();
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    await expect(page.locator('.offline-note')).toHaveCount(0);
+
+    await stop();
+    await context.setOffline(true);
+    await page.reload();
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    const today = new Date().toLocaleDateString('en-US', { day: 'numeric', month: 'long', year: 'numeric' });
+    await expect(page.locator('.offline-note')).toHaveText(`You are offline: showing the partnerships as saved on ${today}.`);
+    // Any address of the page works offline, filters and embedding included.
+    await page.goto(`${url}?sector=healthcare&embed=1`);
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.filter((p) => p.sector === 'healthcare').length);
+    await expect(page.locator('.offline-note')).toBeVisible();
+    await page.getByRole('radio', { name: /All sectors/ }).click();
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+
+    // Back online, fresh data again and no note.
+    await context.setOffline(false);
+    server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port: 4184 });
+    await page.goto(url);
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    await expect(page.locator('.offline-note')).toHaveCount(0);
+  } finally {
+    await stop();
+  }
+  // The failed network attempts are logged by the browser; nothing else is.
+  expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to fetch|Failed to load resource/.test(e))).toEqual([]);
+});
+
+test('every file of the build is precached, with the hashed names of this build', async ({ page }) => {
+  await page.goto('./');
+  await waitForControl(page);
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const shell = await caches.open(names.find((n) => n.includes('-shell-')));
+    return (await shell.keys()).map((r) => new URL(r.url).pathname);
+  });
+  const worker = readFileSync(new URL('../../dist/sw.js', import.meta.url), 'utf8');
+  const files = JSON.parse(worker.match(/FILES=(\[[^\]]*\])/)[1]);
+  expect(cached.sort()).toEqual(files.map((f) => new URL(f, 'http://x/explorer/').pathname).sort());
+  for (const name of ['index.html', '.wasm', 'styles-', 'boot-', 'data/partnerships.json', 'manifest.webmanifest']) {
+    if (name === 'index.html') expect(cached).toContain('/explorer/');
+    else expect(cached.some((p) => p.includes(name)), name).toBe(true);
+  }
+});
+
+test('a new build is offered with a reload prompt, never mixed in silently', async ({ browser }) => {
+  // A copy of the build on its own server, so the test can deploy a "new build".
+  const dir = mkdtempSync(join(tmpdir(), 'explorer-build-'));
+  cpSync('dist', dir, { recursive: true });
+  const server = await serveStatic({ dir, prefix: '/explorer/', port: 4183 });
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  try {
+    const page = await context.newPage();
+    await page.goto('http://127.0.0.1:4183/explorer/');
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    await waitForControl(page);
+    await expect(page.locator('.update-prompt')).toHaveCount(0);
+
+    // Deploy: a changed page and the service worker that comes with it.
+    const index = readFileSync(join(dir, 'index.html'), 'utf8');
+    writeFileSync(join(dir, 'index.html'), index.replace('<title>', '<title>New build: '));
+    const worker = readFileSync(join(dir, 'sw.js'), 'utf8');
+    writeFileSync(join(dir, 'sw.js'), worker.replace(/BUILD="([0-9a-f]+)"/, 'BUILD="new$1"'));
+
+    // The next visit still gets the old build, whole, and the offer.
+    await page.reload();
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    await expect(page).toHaveTitle(/^Partnership Explorer/);
+    const prompt = page.locator('.update-prompt');
+    await expect(prompt).toContainText('A new version of Partnership Explorer is ready.');
+    await expect(page).toHaveTitle(/^Partnership Explorer/);
+    await expectNoAxeViolations(page);
+
+    await prompt.getByRole('button', { name: 'Reload to update' }).click();
+    await expect(page).toHaveTitle(/^New build: Partnership Explorer/);
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    await expect(page.locator('.update-prompt')).toHaveCount(0);
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
