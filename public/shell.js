@@ -5,7 +5,8 @@
 // 0. It marks an embedded view (?embed=1) so the CSS hides the site's frame.
 // 1. Inside an iframe, it tells the parent the content height whenever it
 //    changes, so embeds size themselves (embed.js listens for this message).
-// 2. It registers the service worker (offline use) and, when a new build has
+// 2. It stands in for invoker commands (the embed dialog) where they are missing.
+// 3. It registers the service worker (offline use) and, when a new build has
 //    been installed, offers to reload instead of mixing versions.
 const inFrame = window.parent !== window;
 
@@ -28,6 +29,19 @@ if (inFrame) {
   };
   new ResizeObserver(postHeight).observe(document.documentElement);
   addEventListener('load', postHeight);
+}
+
+// "Embed this view" opens its dialog with invoker commands (commandfor/command),
+// which browsers before 2025 lack: the same for them, by delegation.
+if (!('command' in HTMLButtonElement.prototype)) {
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button[commandfor]') : null;
+    const dialog = button && document.getElementById(button.getAttribute('commandfor'));
+    if (!(dialog instanceof HTMLDialogElement)) return;
+    const command = button.getAttribute('command');
+    if (command === 'show-modal' && !dialog.open) dialog.showModal();
+    else if (command === 'close') dialog.close();
+  });
 }
 
 if ('serviceWorker' in navigator) {
@@ -69,6 +83,10 @@ if ('serviceWorker' in navigator) {
       .register('sw.js', { scope: './' })
       .then((registration) => {
         if (registration.waiting) offerReload(registration.waiting);
+        // A page left open for days still hears of a new build when it is looked at again.
+        document.addEventListener('visibilitychange', () => {
+          if (document.visibilityState === 'visible') registration.update().catch(() => {});
+        });
         registration.addEventListener('updatefound', () => {
           const worker = registration.installing;
           worker?.addEventListener('statechange', () => {

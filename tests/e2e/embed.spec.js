@@ -171,3 +171,21 @@ test('"Embed this view" gives a snippet for the current filters that works on an
   const expected = DATASET.partnerships.filter((p) => p.sector === 'healthcare' && p.state === 'LA').length;
   await expect(frame.locator('main article')).toHaveCount(expected);
 });
+
+test('the embed dialog passes axe in the dark theme, and opens where invoker commands are missing', async ({ page }) => {
+  const errors = collectErrors(page);
+  // As in a browser without invoker commands: shell.js then opens and closes the dialog.
+  await page.addInitScript(() => delete HTMLButtonElement.prototype.command);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./?topic=apprenticeships');
+  await expect(cards(page).first()).toBeVisible();
+  expect(await page.evaluate(() => 'command' in HTMLButtonElement.prototype)).toBe(false);
+  await page.getByRole('button', { name: 'Embed this view' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this view' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Snippet (resizes itself)')).toHaveValue(/data-topic="apprenticeships"/);
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  expect(errors).toEqual([]);
+});
