@@ -6,7 +6,7 @@
 //! types were the largest piece of the wasm's parsing code (about 5 KB after
 //! brotli), and the shape check already gives the located errors.
 
-use serde_json::{Map, Value};
+use super::json::{Map, Value};
 
 use super::model::{Members, National, Partnership, Sector, Source, Topic};
 
@@ -14,29 +14,29 @@ pub(crate) trait FromJson {
     fn from_json(value: Value) -> Self;
 }
 
-fn object(value: Value) -> Map<String, Value> {
+fn object(value: Value) -> Map {
     match value {
         Value::Object(map) => map,
         _ => Map::new(),
     }
 }
 
-fn string(map: &mut Map<String, Value>, key: &str) -> String {
+fn string(map: &mut Map, key: &str) -> String {
     optional(map, key).unwrap_or_default()
 }
 
-fn optional(map: &mut Map<String, Value>, key: &str) -> Option<String> {
+fn optional(map: &mut Map, key: &str) -> Option<String> {
     match map.remove(key) {
         Some(Value::String(s)) => Some(s),
         _ => None,
     }
 }
 
-fn count(map: &Map<String, Value>, key: &str) -> u32 {
+fn count(map: &Map, key: &str) -> u32 {
     map.get(key).and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()).unwrap_or_default()
 }
 
-fn strings(map: &mut Map<String, Value>, key: &str) -> Vec<String> {
+fn strings(map: &mut Map, key: &str) -> Vec<String> {
     match map.remove(key) {
         Some(Value::Array(items)) => items.into_iter().filter_map(|item| if let Value::String(s) = item { Some(s) } else { None }).collect(),
         _ => Vec::new(),

@@ -2,6 +2,7 @@
 
 pub mod error;
 mod from_json;
+pub mod json;
 pub mod model;
 pub mod validate;
 #[cfg(target_arch = "wasm32")]

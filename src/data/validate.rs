@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use serde_json::{Map, Value};
+use super::json::{self, Map, Value};
 
 use super::from_json::FromJson;
 use super::model::{Dataset, Launched, Partnership, Sector, Source, Topic, SCHEMA_VERSION};
@@ -81,7 +81,7 @@ pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<Loaded, Unusable> {
 pub fn parse_dataset(text: &str) -> Result<Loaded, Unusable> {
     // A byte-order mark is invisible in editors and harmless: accept it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| Unusable { problems: vec![syntax_problem(text, &e)] })?;
+    let value = json::parse(text).map_err(|e| Unusable { problems: vec![syntax_problem(text, &e)] })?;
     let Value::Object(mut top) = value else {
         return Err(Unusable {
             problems: vec![Problem::new("dataset", None, format!("expected a JSON object at the top, found {}", kind(&value)))],
@@ -132,19 +132,15 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Unusable> {
     }
 }
 
-fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
+fn syntax_problem(text: &str, e: &json::SyntaxError) -> Problem {
     if text.trim().is_empty() {
         return Problem::new("dataset", None, "the file is empty");
     }
-    let location = format!("line {}, column {}", e.line(), e.column());
+    let location = format!("line {}, column {}", e.line, e.column);
     if text.trim_start().starts_with('<') {
         return Problem::new(location, None, "this is an HTML page, not JSON (an error page from the server, or a wrong address?)");
     }
-    // serde_json appends " at line L column C"; the location already says it.
-    let full = e.to_string();
-    let message = full.split(" at line ").next().unwrap_or(&full);
-    let message = if message == "recursion limit exceeded" { "nested more than 128 levels deep" } else { message };
-    Problem::new(location, None, format!("invalid JSON: {message}"))
+    Problem::new(location, None, format!("invalid JSON: {}", e.message))
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -169,7 +165,7 @@ fn check_schema_version(v: Option<&Value>, fatal: &mut Vec<Problem>) {
 }
 
 /// A required top-level field that is not a list of entries.
-fn header_field<T: FromJson>(top: &mut Map<String, Value>, key: &str, shape: Shape, fatal: &mut Vec<Problem>) -> Option<T> {
+fn header_field<T: FromJson>(top: &mut Map, key: &str, shape: Shape, fatal: &mut Vec<Problem>) -> Option<T> {
     let Some(value) = top.remove(key) else {
         fatal.push(Problem::new(key, None, "missing"));
         return None;
@@ -243,7 +239,7 @@ fn check_shape(value: Option<&Value>, shape: Shape, path: &str, out: &mut Vec<(S
         (Shape::Obj(fields) | Shape::OptObj(fields), Some(Value::Object(map))) => {
             for (name, shape) in fields {
                 let inner = if path.is_empty() { (*name).to_string() } else { format!("{path}.{name}") };
-                check_shape(map.get(*name), *shape, &inner, out);
+                check_shape(map.get(name), *shape, &inner, out);
             }
         }
         (shape, Some(v)) => out.push((path.to_string(), format!("expected {}, found {}", shape.describe(), kind(v)))),
@@ -276,7 +272,7 @@ type FieldProblems = Vec<(String, String)>;
 /// Deserializes and validates each entry of the array `top[key]` on its own, so one
 /// bad entry costs only itself. Duplicate ids: the first one wins.
 fn entries<T: FromJson + Entry>(
-    top: &mut Map<String, Value>,
+    top: &mut Map,
     key: &str,
     fatal: &mut Vec<Problem>,
     problems: &mut Vec<Problem>,
