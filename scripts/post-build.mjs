@@ -2,7 +2,8 @@
 // static site that runs under a strict Content-Security-Policy, offline.
 //
 // 1. Moves Trunk's inline wasm loader out of index.html into a hashed file, so
-//    the page needs no 'unsafe-inline' script.
+//    the page needs no 'unsafe-inline' script; in release builds, writes the
+//    prerendered default view into #app (cargo run --bin prerender).
 // 2. Release builds: adds the policy as a <meta> (for hosts that cannot send
 //    headers, such as GitHub Pages) and writes `_headers` (Netlify, Cloudflare
 //    Pages) with the full policy and the caching rules.
@@ -11,6 +12,7 @@
 // 4. Release builds: minifies the JavaScript (esbuild), as Trunk cannot.
 //
 // Runs in Trunk's staging directory (TRUNK_STAGING_DIR); no dependencies.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -46,6 +48,31 @@ if (!found) {
 const bootName = `boot-${hash16(found[1])}.js`;
 writeFileSync(join(dir, bootName), found[1].trim() + '\n');
 html = html.replace(loader, `<script type="module" src="./${bootName}"></script>`);
+
+// 1b. Release builds: the default view, prerendered by the app's own components
+// (src/prerender.rs, run natively), replaces the "Loading…" line in #app. The
+// page is complete before the wasm arrives and readable without JavaScript.
+if (release) {
+  const data = join(dir, 'data', 'partnerships.json');
+  const rendered = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', data], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (rendered.status !== 0 || !rendered.stdout.includes('<main')) {
+    console.error('post-build: the prerender failed (cargo run --bin prerender)');
+    process.exit(1);
+  }
+  const app = /(<div\b[^>]*\bid="?app"?[^>]*)>[\s\S]*?<\/div>/;
+  if (!app.test(html)) {
+    console.error('post-build: #app was not found in index.html');
+    process.exit(1);
+  }
+  const noscript =
+    '<noscript><p class="wrap noscript-note">Filters and search need JavaScript; every partnership is listed below. ' +
+    'The data is also available as <a href="data/partnerships.json">data/partnerships.json</a>.</p></noscript>';
+  html = html.replace(app, (_, open) => `${noscript}${open} data-prerendered>${rendered.stdout}</div>`);
+}
 
 // 2. The policy in the page (release only: `trunk serve` injects its own inline reload script).
 if (release) {
@@ -117,4 +144,4 @@ if (release) {
   const text = rules.map(([path, headers]) => [path, ...headers.map((h) => `  ${h}`)].join('\n')).join('\n');
   writeFileSync(join(dir, '_headers'), `# Written by scripts/post-build.mjs. Paths are from the site's root.\n${text}\n`);
 }
-console.log(`post-build: ${bootName}, sw.js (${precache.length} files)${release ? ', _headers, CSP meta' : ''}`);
+console.log(`post-build: ${bootName}, sw.js (${precache.length} files)${release ? ', prerendered #app, _headers, CSP meta, minified JS' : ''}`);

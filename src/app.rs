@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::status::{LoadErrorView, Loading};
 use crate::browser;
-use crate::components::LoadedView;
+use crate::components::{LoadedView, Page};
 use crate::data::load::{fetch_dataset, DATA_URL};
 use crate::embed::is_embed;
 use crate::explore::data_path;
@@ -26,9 +26,15 @@ pub fn App() -> impl IntoView {
     };
     let dataset = LocalResource::new(move || fetch_dataset(url.clone()));
     let retry = Callback::new(move |()| dataset.refetch());
+    // Rendered out of sight behind the prerendered page until the data (or why
+    // it failed) is on the page: then the app takes its place.
+    Effect::new(move |_| {
+        if dataset.with(Option::is_some) {
+            browser::take_over();
+        }
+    });
     view! {
-        <a class="skip-link" href="#main">"Skip to the partnerships"</a>
-        <main id="main" tabindex="-1">
+        <Page>
             <Suspense fallback=Loading>
                 // Reading the resource inside Suspense shows the fallback until it
                 // resolves (and again on Retry), without an async Suspend block.
@@ -39,6 +45,6 @@ pub fn App() -> impl IntoView {
                     Err(error) => Either::Right(view! { <LoadErrorView error on_retry=retry/> }),
                 })}
             </Suspense>
-        </main>
+        </Page>
     }
 }

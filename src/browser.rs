@@ -12,8 +12,45 @@ pub enum HistoryMode {
     Replace,
 }
 
+/// The browser window; none when the views are rendered natively at build time
+/// (the prerender), where every function here falls back to "no address".
 fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+thread_local! {
+    /// The app's root while it renders out of sight behind the prerendered page.
+    static OUT_OF_SIGHT: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Where the app mounts. Normally `#app` itself; when `#app` holds the
+/// prerendered page (`data-prerendered`), a fresh element out of the document,
+/// so the prerendered page stays on screen until `take_over` swaps the two.
+pub fn app_root() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let document = window()?.document()?;
+    let app = document.get_element_by_id("app")?;
+    if !app.has_attribute("data-prerendered") {
+        return app.dyn_into().ok();
+    }
+    let live = document.create_element("div").ok()?;
+    live.set_class_name("app");
+    OUT_OF_SIGHT.with(|root| root.replace(Some(live.clone())));
+    live.dyn_into().ok()
+}
+
+/// Puts the app (rendered out of sight) in place of the prerendered page, in one
+/// step: the same components drew both, so nothing moves. Called once the data
+/// is shown (or its error); afterwards it does nothing.
+pub fn take_over() {
+    let Some(live) = OUT_OF_SIGHT.with(|root| root.borrow_mut().take()) else { return };
+    if let Some(prerendered) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) {
+        let _ = prerendered.replace_with_with_node_1(&live);
+        live.set_id("app");
+    }
 }
 
 /// `location.search`, e.g. `?sector=healthcare` (empty when there is none).

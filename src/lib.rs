@@ -3,6 +3,8 @@
 //! `data` and `geo` are plain Rust (no DOM) and tested natively; `components`
 //! are thin Leptos views over them.
 
+#![recursion_limit = "256"]
+
 pub mod browser;
 pub mod components;
 pub mod data;
@@ -10,6 +12,8 @@ pub mod embed;
 pub mod explore;
 pub mod geo;
 pub mod order;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

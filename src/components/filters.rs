@@ -51,6 +51,9 @@ pub fn SectorFilter() -> impl IntoView {
                         type="radio"
                         name="sector"
                         value=""
+                        // The attribute too: the build-time prerender writes
+                        // attributes only, and must show this one chosen.
+                        checked=move || selected().is_none()
                         prop:checked=move || selected().is_none()
                         on:change=move |_| explorer.commit(|f| f.sector = None)
                     />

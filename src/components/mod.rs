@@ -23,6 +23,16 @@ use results::{ClearFilters, QueryNotices, ResultList, StatusLine};
 use state_map::{StateList, StateMap};
 use status::ProblemsNotice;
 
+/// The page inside `#app`: the skip link and `<main>`, around the state of the
+/// data. Shared by the App and the build-time prerender, so the two cannot drift.
+#[component]
+pub fn Page(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">"Skip to the partnerships"</a>
+        <main id="main" tabindex="-1">{children()}</main>
+    }
+}
+
 /// A usable dataset: its header, what was skipped and why, the filters and the cards.
 /// `saved_on` is set when the data is a copy saved for offline use.
 #[component]
@@ -37,16 +47,20 @@ pub fn LoadedView(
     let explorer = Explorer::new(dataset.clone(), notices, embed);
     provide_context(explorer);
 
-    // Back and Forward change the address; the filter follows it.
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| explorer.follow_address());
-    // A card link followed inside the page (#id) brings that card into view.
-    let hashchange = window_event_listener(leptos::ev::hashchange, move |_| explorer.follow_hash());
-    on_cleanup(move || {
-        popstate.remove();
-        hashchange.remove();
-    });
-    // Opened from a card link (#id): land on that card.
-    explorer.follow_hash();
+    // In the browser only (the build-time prerender has no window to listen to).
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Back and Forward change the address; the filter follows it.
+        let popstate = window_event_listener(leptos::ev::popstate, move |_| explorer.follow_address());
+        // A card link followed inside the page (#id) brings that card into view.
+        let hashchange = window_event_listener(leptos::ev::hashchange, move |_| explorer.follow_hash());
+        on_cleanup(move || {
+            popstate.remove();
+            hashchange.remove();
+        });
+        // Opened from a card link (#id): land on that card.
+        explorer.follow_hash();
+    }
 
     view! {
         <DatasetHeader dataset embed saved_on/>

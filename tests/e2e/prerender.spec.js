@@ -1,0 +1,92 @@
+// The prerendered first view: in dist/index.html before any script runs,
+// readable without JavaScript, and taken over by the app without a flash, a
+// shift or a duplicate.
+import { test, expect } from '@playwright/test';
+import { DATASET, cards, collectErrors } from './helpers.js';
+
+const ALL = DATASET.partnerships.length;
+const tookOver = (page) => expect.poll(() => page.evaluate(() => !document.getElementById('app').hasAttribute('data-prerendered'))).toBe(true);
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the page shows every card, the national figures and the state list, styled', async ({ page }) => {
+    await page.goto('./');
+    await expect(cards(page)).toHaveCount(ALL);
+    for (const p of DATASET.partnerships) await expect(page.getByRole('heading', { name: p.name, exact: true })).toBeVisible();
+    const figures = page.getByRole('list', { name: 'National figures' });
+    await expect(figures).toContainText(`over ${DATASET.national.partnerships}`);
+    await expect(figures).toContainText(String(DATASET.national.states));
+    const states = [...new Set(DATASET.partnerships.map((p) => p.state))];
+    const list = page.getByRole('group', { name: 'States' });
+    await expect(list.getByRole('button')).toHaveCount(states.length);
+    // Chromium parses <noscript> as text when scripts are switched off through the
+    // DevTools protocol (as here), so the note is checked in the served HTML.
+    const html = await (await page.request.get('./')).text();
+    expect(html).toMatch(/<noscript><p class="wrap noscript-note">Filters and search need JavaScript; every partnership is listed below\./);
+    // Styled: the stylesheet applies (cards are boxes, not plain text).
+    const radius = await cards(page).first().evaluate((e) => getComputedStyle(e).borderTopLeftRadius);
+    expect(radius).not.toBe('0px');
+    await expect(page.locator('.site-header')).toBeVisible();
+  });
+});
+
+test('the app takes the prerendered page over: one card per partnership, never two, and the controls work', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.addInitScript(() => {
+    window.__mostCards = 0;
+    new MutationObserver(() => {
+      window.__mostCards = Math.max(window.__mostCards, document.querySelectorAll('article').length);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('./');
+  await expect(cards(page)).toHaveCount(ALL);
+  await tookOver(page);
+  expect(await page.evaluate(() => window.__mostCards)).toBe(ALL);
+  expect(await page.locator('#app').count()).toBe(1);
+  await page.getByRole('radio', { name: /Healthcare/ }).click();
+  await expect(cards(page)).toHaveCount(DATASET.partnerships.filter((p) => p.sector === 'healthcare').length);
+  expect(errors).toEqual([]);
+});
+
+test('no layout shift over the load (CLS 0)', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('./');
+    await tookOver(page);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.__shift), `at ${width} px`).toBe(0);
+  }
+});
+
+test('the takeover is pixel-identical', async ({ page }) => {
+  // Hold the data back: the app is started but waits out of sight.
+  let release;
+  const held = new Promise((done) => (release = done));
+  await page.route('**/data/partnerships.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  const before = await page.screenshot({ fullPage: true });
+  release();
+  await tookOver(page);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const after = await page.screenshot({ fullPage: true });
+  expect(after.equals(before)).toBe(true);
+});
+
+test('an address with filters shows them once the app has started, never the stale full list', async ({ page }) => {
+  await page.goto('./?state=LA&sort=launched');
+  await tookOver(page);
+  const expected = DATASET.partnerships.filter((p) => p.state === 'LA').length;
+  await expect(cards(page)).toHaveCount(expected);
+  await expect(page.getByRole('button', { name: /^Louisiana: / })).toHaveAttribute('aria-pressed', 'true');
+});

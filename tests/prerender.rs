@@ -1,0 +1,44 @@
+//! The prerendered default view (`prerender::default_view_html`): the whole page
+//! as the browser first draws it, from the same components as the app.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![cfg(not(target_arch = "wasm32"))]
+
+use partnership_explorer::data::parse_dataset;
+use partnership_explorer::geo::state_name;
+use partnership_explorer::prerender::default_view_html;
+
+const DATA: &str = include_str!("../public/data/partnerships.json");
+
+#[test]
+fn holds_every_card_once_with_the_figures_and_states() {
+    let html = default_view_html(DATA).expect("the bundled data renders");
+    let dataset = parse_dataset(DATA).unwrap().dataset;
+    assert_eq!(html.matches("<article").count(), dataset.partnerships.len());
+    for p in &dataset.partnerships {
+        assert_eq!(html.matches(&format!("id=\"{}\"", p.id)).count(), 1, "{}", p.id);
+        assert!(html.contains(&p.name.replace('&', "&amp;")), "{}", p.name);
+        assert!(html.contains(state_name(&p.state)), "{}", p.state);
+    }
+    assert!(html.contains(&format!("<h1 id=\"page-title\">{}</h1>", dataset.title)));
+    assert!(html.contains("over 75"), "national figure");
+    assert!(html.contains(r#"aria-label="States""#), "the state list");
+    assert!(html.contains("Showing 11 of 11 partnerships"));
+    // The default view: "All sectors" chosen, no filter, no script.
+    assert!(html.contains(r#"<input type="radio" name="sector" value="" checked>"#), "{}", &html[..2000.min(html.len())]);
+    assert!(!html.contains("<script"));
+    assert!(html.starts_with(r##"<a href="#main" class="skip-link">"##));
+}
+
+#[test]
+fn text_from_the_data_is_escaped() {
+    let hostile = DATA.replacen("\"summary\": \"", "\"summary\": \"<img src=x onerror=alert(1)> ", 1);
+    let html = default_view_html(&hostile).expect("renders");
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(!html.contains("<img"));
+}
+
+#[test]
+fn an_unusable_dataset_fails_the_build() {
+    let problems = default_view_html("{").expect_err("not JSON").problems;
+    assert!(problems[0].message.contains("EOF while parsing an object"), "{problems:?}");
+}
