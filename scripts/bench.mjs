@@ -60,10 +60,12 @@ try {
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.route('**/data/partnerships.json', (route) => route.fulfill({ contentType: 'application/json', body }));
-  // Record when the first card is in the DOM and then painted.
+  // Record when the app's first cards (of the synthetic data, not the
+  // prerendered page it replaces) are in the DOM and then painted.
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
-      if (document.querySelector('main article')) {
+      const app = document.getElementById('app');
+      if (app && !app.hasAttribute('data-prerendered') && document.querySelector('main article')) {
         observer.disconnect();
         requestAnimationFrame(() => setTimeout(() => { window.__firstCards = performance.now(); }));
       }
