@@ -45,9 +45,34 @@ if (!found) {
   console.error('post-build: Trunk\'s wasm loader script was not found in index.html');
   process.exit(1);
 }
-const bootName = `boot-${hash16(found[1])}.js`;
-writeFileSync(join(dir, bootName), found[1].trim() + '\n');
+// Our own loader, from the names in Trunk's: it starts the app after the first
+// paint (the prerendered page is on screen first and the wasm does not compete
+// with it for the connection), fetching the wasm and the glue side by side.
+const glue = found[1].match(/from\s*['"]([^'"]+)['"]/)?.[1];
+const wasm = found[1].match(/module_or_path:\s*['"]([^'"]+)['"]/)?.[1];
+if (!glue || !wasm) {
+  console.error("post-build: Trunk's loader changed shape; cannot find the glue and wasm names");
+  process.exit(1);
+}
+const boot = `// Written by scripts/post-build.mjs: starts Partnership Explorer after the first paint.
+// (A hidden tab paints nothing: then it starts after a second.)
+await new Promise((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve));
+  setTimeout(resolve, 1000);
+});
+const wasm = fetch(${JSON.stringify(wasm)});
+const bindings = await import(${JSON.stringify(glue)});
+const instance = await bindings.default({ module_or_path: wasm });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+`;
+const bootName = `boot-${hash16(boot)}.js`;
+writeFileSync(join(dir, bootName), boot);
 html = html.replace(loader, `<script type="module" src="./${bootName}"></script>`);
+// Trunk's preloads would start the glue and the wasm before the first paint.
+html = html.replace(/<link\b[^>]*\brel="?(modulepreload|preload)"?[^>]*>/g, (link) =>
+  /\.(js|wasm)\b/.test(link) ? '' : link,
+);
 
 // 1b. Release builds: the default view, prerendered by the app's own components
 // (src/prerender.rs, run natively), replaces the "Loading…" line in #app. The

@@ -26,13 +26,6 @@ pub fn App() -> impl IntoView {
     };
     let dataset = LocalResource::new(move || fetch_dataset(url.clone()));
     let retry = Callback::new(move |()| dataset.refetch());
-    // Rendered out of sight behind the prerendered page until the data (or why
-    // it failed) is on the page: then the app takes its place.
-    Effect::new(move |_| {
-        if dataset.with(Option::is_some) {
-            browser::take_over();
-        }
-    });
     view! {
         <Page>
             <Suspense fallback=Loading>

@@ -50,6 +50,9 @@ pub fn LoadedView(
     // In the browser only (the build-time prerender has no window to listen to).
     #[cfg(target_arch = "wasm32")]
     {
+        // Rendered out of sight behind the prerendered page: now that the cards
+        // are built, take its place (effects run once the view is in place).
+        Effect::new(|_| crate::browser::take_over());
         // Back and Forward change the address; the filter follows it.
         let popstate = window_event_listener(leptos::ev::popstate, move |_| explorer.follow_address());
         // A card link followed inside the page (#id) brings that card into view.

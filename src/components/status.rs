@@ -28,6 +28,8 @@ pub fn LoadErrorView(error: LoadError, on_retry: Callback<()>) -> impl IntoView 
         LoadError::Invalid(unusable) => unusable.problems.clone(),
         _ => Vec::new(),
     };
+    // Out of sight behind the prerendered page until now: the error replaces it.
+    Effect::new(|_| crate::browser::take_over());
     view! {
         <section class="wrap status-panel">
             <h1>"Partnership Explorer"</h1>

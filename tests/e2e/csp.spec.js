@@ -3,7 +3,7 @@
 // and under a sub-path: the app runs with zero violations and zero errors.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { DATASET, cards, collectErrors } from './helpers.js';
+import { DATASET, cards, collectErrors, gotoReady } from './helpers.js';
 
 const POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors *";
@@ -19,7 +19,8 @@ test('dist/index.html has no inline script or style, and _headers carries the po
   expect(html).not.toMatch(/<style\b|\sstyle=/i);
   const headers = readFileSync('dist/_headers', 'utf8');
   expect(headers).toContain(`/*\n  Content-Security-Policy: ${POLICY}\n`);
-  const wasm = html.match(/href=\.\/(partnership-explorer-[0-9a-f]+_bg\.wasm)/)[1];
+  const boot = html.match(/src="?\.\/(boot-[0-9a-f]+\.js)/)[1];
+  const wasm = readFileSync(`dist/${boot}`, 'utf8').match(/(partnership-explorer-[0-9a-f]+_bg\.wasm)/)[1];
   expect(headers).toContain(`/${wasm}\n  Cache-Control: public, max-age=31536000, immutable`);
   for (const path of ['/index.html', '/sw.js', '/data/*']) expect(headers).toContain(`${path}\n  Cache-Control: no-cache`);
 });
@@ -34,7 +35,7 @@ for (const [where, url] of [
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    const response = await page.goto(url);
+    const response = await gotoReady(page, url);
     expect(response.headers()['content-security-policy']).toBe(POLICY);
     await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
     // Exercise what runs code: filters, search, the dialog, a card, embedding.
@@ -44,7 +45,7 @@ for (const [where, url] of [
     await page.getByRole('button', { name: 'Embed this view' }).click();
     await expect(page.getByRole('dialog', { name: 'Embed this view' })).toBeVisible();
     await page.keyboard.press('Escape');
-    await page.goto(`${url}?embed=1&state=LA`);
+    await gotoReady(page, `${url}?embed=1&state=LA`);
     await expect(cards(page)).toHaveCount(DATASET.partnerships.filter((p) => p.state === 'LA').length);
     expect(await page.evaluate(() => window.__violations)).toEqual([]);
     expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 // Embedding: ?embed=1, the embed.js loader on a partner's page on another
 // origin, auto-height, and "Embed this view".
 import { test, expect } from '@playwright/test';
-import { DATASET, cards, collectErrors, expectNoAxeViolations } from './helpers.js';
+import { DATASET, cards, collectErrors, expectNoAxeViolations, gotoReady } from './helpers.js';
 
 const EXPLORER = 'http://127.0.0.1:4180';
 const HOST = 'http://127.0.0.1:4182/';
@@ -35,7 +35,7 @@ async function expectFitted(element) {
 
 test('the embed mode hides the site frame, links out, and keeps the host history', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto('./?embed=1&sector=healthcare');
+  await gotoReady(page, './?embed=1&sector=healthcare');
   await expect(cards(page)).toHaveCount(inSector('healthcare').length);
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.locator('.site-footer')).toBeHidden();
@@ -57,14 +57,14 @@ test('the embed mode hides the site frame, links out, and keeps the host history
 });
 
 test('zero axe violations in embed mode', async ({ page }) => {
-  await page.goto('./?embed=1&state=LA');
+  await gotoReady(page, './?embed=1&state=LA');
   await expect(cards(page)).toHaveCount(inState('LA').length);
   await expectNoAxeViolations(page);
 });
 
 test('a partner page on another origin embeds two views that size themselves', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto(HOST);
+  await gotoReady(page, HOST);
   const frames = page.locator('iframe.partnership-explorer-frame');
   await expect(frames).toHaveCount(2);
   await expect(frames.nth(0)).toHaveAttribute('title', 'Partnership Explorer (state: LA)');
@@ -98,7 +98,7 @@ test('a partner page on another origin embeds two views that size themselves', a
 });
 
 test('resize messages from another origin, another frame or of the wrong shape are ignored', async ({ page }) => {
-  await page.goto(HOST);
+  await gotoReady(page, HOST);
   const { element } = await embedded(page, 'state-embed');
   await expectFitted(element);
   const height = async () => Number(await element.getAttribute('height'));
@@ -133,7 +133,7 @@ test('resize messages from another origin, another frame or of the wrong shape a
 
 test('"Embed this view" gives a snippet for the current filters that works on another site', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('./?sector=healthcare&state=LA');
+  await gotoReady(page, './?sector=healthcare&state=LA');
   await expect(cards(page)).toHaveCount(DATASET.partnerships.filter((p) => p.sector === 'healthcare' && p.state === 'LA').length);
   const opener = page.getByRole('button', { name: 'Embed this view' });
   await opener.click();
@@ -157,7 +157,7 @@ test('"Embed this view" gives a snippet for the current filters that works on an
   await expect(opener).toBeFocused();
 
   // Pasted into a page on another origin, the snippet shows the same cards.
-  await page.goto(HOST);
+  await gotoReady(page, HOST);
   await page.evaluate((code) => {
     document.body.innerHTML = '<main><h1>Pasted</h1><div id="pasted"></div></main>';
     const holder = document.getElementById('pasted');
@@ -177,7 +177,7 @@ test('the embed dialog passes axe in the dark theme, and opens where invoker com
   // As in a browser without invoker commands: shell.js then opens and closes the dialog.
   await page.addInitScript(() => delete HTMLButtonElement.prototype.command);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto('./?topic=apprenticeships');
+  await gotoReady(page, './?topic=apprenticeships');
   await expect(cards(page).first()).toBeVisible();
   expect(await page.evaluate(() => 'command' in HTMLButtonElement.prototype)).toBe(false);
   await page.getByRole('button', { name: 'Embed this view' }).click();

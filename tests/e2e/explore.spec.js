@@ -1,7 +1,7 @@
 // The explore journeys against the release build: filters, map, topics, search,
 // sort, card links, the URL as state, keyboard use and accessibility.
 import { test, expect } from '@playwright/test';
-import { DATASET, cards, collectErrors, expectNoAxeViolations } from './helpers.js';
+import { DATASET, cards, collectErrors, expectNoAxeViolations, gotoReady } from './helpers.js';
 
 const status = (page) => page.getByRole('status').filter({ hasText: /^Showing/ });
 // Auto-retrying: the card headings, in order.
@@ -9,7 +9,7 @@ const headings = (page) => page.locator('main article h3');
 
 test('pick a sector: counts, cards and URL follow', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto('./');
+  await gotoReady(page, './');
   const sector = page.getByRole('radiogroup', { name: 'Sector' });
   await expect(sector.getByRole('radio', { name: 'All sectors (11)' })).toBeChecked();
   await sector.getByRole('radio', { name: 'Healthcare (3)' }).check();
@@ -24,7 +24,7 @@ test('pick a sector: counts, cards and URL follow', async ({ page }) => {
 });
 
 test('click a state tile, then the same state in the list', async ({ page }) => {
-  await page.goto('./');
+  await gotoReady(page, './');
   const map = page.getByRole('group', { name: 'Map of states' });
   await map.getByRole('button', { name: 'Oregon: 1 partnership' }).click();
   await expect(cards(page)).toHaveCount(1);
@@ -41,7 +41,7 @@ test('click a state tile, then the same state in the list', async ({ page }) => 
 });
 
 test('toggle topics: a partnership needs all of them; card labels toggle the same filter', async ({ page }) => {
-  await page.goto('./');
+  await gotoReady(page, './');
   const topics = page.getByRole('group', { name: 'Topics' });
   await topics.getByRole('button', { name: /^Apprenticeships/ }).click();
   await expect(cards(page)).toHaveCount(2);
@@ -55,7 +55,7 @@ test('toggle topics: a partnership needs all of them; card labels toggle the sam
 });
 
 test('search is case-, accent- and apostrophe-insensitive and marks matches', async ({ page }) => {
-  await page.goto('./');
+  await gotoReady(page, './');
   const search = page.getByRole('searchbox', { name: 'Search partnerships' });
   await search.fill('hawaii');
   await expect(headings(page)).toHaveText(['Hawai’i Island Agricultural Partnership']);
@@ -66,7 +66,7 @@ test('search is case-, accent- and apostrophe-insensitive and marks matches', as
 });
 
 test('typing replaces the history entry; clicks add one each; Back and Forward step through them', async ({ page }) => {
-  await page.goto('./');
+  await gotoReady(page, './');
   await page.getByRole('radiogroup', { name: 'Sector' }).getByRole('radio', { name: /^Manufacturing/ }).check();
   await expect(cards(page)).toHaveCount(4);
   await page.getByRole('searchbox', { name: 'Search partnerships' }).pressSequentially('texas', { delay: 20 });
@@ -87,7 +87,7 @@ test('typing replaces the history entry; clicks add one each; Back and Forward s
 });
 
 test('sort by state and by launch', async ({ page }) => {
-  await page.goto('./');
+  await gotoReady(page, './');
   await page.getByLabel('Sort by').selectOption('launched');
   await expect(headings(page).first()).toHaveText('Cumberland Health Care Sector Partnership');
   const launched = await headings(page).allTextContents();
@@ -103,7 +103,7 @@ test('sort by state and by launch', async ({ page }) => {
 });
 
 test('nothing matches: the empty state names the filters and Clear filters resets them', async ({ page }) => {
-  await page.goto('./?sector=construction&state=LA');
+  await gotoReady(page, './?sector=construction&state=LA');
   await expect(cards(page)).toHaveCount(0);
   await expect(status(page)).toHaveText('Showing 0 of 11 partnerships');
   await expect(page.getByText('No partnerships match')).toBeVisible();
@@ -114,7 +114,7 @@ test('nothing matches: the empty state names the filters and Clear filters reset
 });
 
 test('reloading a filtered URL shows that view', async ({ page }) => {
-  await page.goto('./?sector=healthcare&topic=career-pathways&sort=launched');
+  await gotoReady(page, './?sector=healthcare&topic=career-pathways&sort=launched');
   await expect(headings(page)).toHaveText(['Cumberland Health Care Sector Partnership', 'Northeast Louisiana Healthcare Partnership']);
   await page.reload();
   await expect(cards(page)).toHaveCount(2);
@@ -124,7 +124,7 @@ test('reloading a filtered URL shows that view', async ({ page }) => {
 
 test('a bad query string is ignored with a notice, never an error page', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto(`./?sector=xyz&state=ZZ&q=${'x'.repeat(10_000)}&topic=%3Cscript%3E`);
+  await gotoReady(page, `./?sector=xyz&state=ZZ&q=${'x'.repeat(10_000)}&topic=%3Cscript%3E`);
   await expect(cards(page)).toHaveCount(11);
   const notice = page.locator('.notice-small');
   await expect(notice).toContainText('Ignored the unknown sector “xyz”');
@@ -139,7 +139,7 @@ test('a bad query string is ignored with a notice, never an error page', async (
 
 test('a card opens to all highlights; Copy link copies a link that opens, scrolls to and marks it', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('./');
+  await gotoReady(page, './');
   const lane = page.getByRole('article', { name: 'Lane County Tech Collaborative' });
   const highlights = lane.getByRole('list', { name: 'Highlights' }).getByRole('listitem');
   await expect(highlights.filter({ visible: true })).toHaveCount(2);
@@ -168,7 +168,7 @@ test('a card opens to all highlights; Copy link copies a link that opens, scroll
 
 test('following a card link inside the page (#id) scrolls to the card even when filters hide it', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 500 });
-  await page.goto('./?sector=healthcare');
+  await gotoReady(page, './?sector=healthcare');
   await expect(cards(page)).toHaveCount(3);
   await page.evaluate(() => { location.hash = 'east-texas-manufacturing-alliance'; });
   const target = page.locator('#east-texas-manufacturing-alliance');
@@ -179,13 +179,13 @@ test('following a card link inside the page (#id) scrolls to the card even when 
 });
 
 test('a card link whose filters hide the card clears them', async ({ page }) => {
-  await page.goto('./?sector=healthcare#lane-county-tech-collaborative');
+  await gotoReady(page, './?sector=healthcare#lane-county-tech-collaborative');
   await expect(page.locator('#lane-county-tech-collaborative')).toBeVisible();
   await expect(page.locator('.notice-small')).toContainText('filters were cleared');
 });
 
 test('keyboard only: reach and use search, sector, map, topics and cards with a visible focus ring', async ({ page }) => {
-  await page.goto('./');
+  await gotoReady(page, './');
   await expect(cards(page)).toHaveCount(11);
   await page.keyboard.press('Tab'); // skip link
   await expect(page.getByRole('link', { name: 'Skip to the partnerships' })).toBeFocused();
@@ -212,17 +212,17 @@ test('keyboard only: reach and use search, sector, map, topics and cards with a 
 });
 
 test('zero axe violations in a filtered state and on a 375 px phone', async ({ page }) => {
-  await page.goto('./?sector=manufacturing&topic=k12-education&q=school');
+  await gotoReady(page, './?sector=manufacturing&topic=k12-education&q=school');
   await expect(cards(page)).toHaveCount(2);
   await expectNoAxeViolations(page);
   await page.setViewportSize({ width: 375, height: 740 });
-  await page.goto('./?state=LA');
+  await gotoReady(page, './?state=LA');
   await expect(cards(page)).toHaveCount(1);
   await expectNoAxeViolations(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto('./?sector=construction&state=LA');
+  await gotoReady(page, './?sector=construction&state=LA');
   await expect(page.getByText('No partnerships match')).toBeVisible();
   await expectNoAxeViolations(page);
 });
@@ -232,7 +232,7 @@ test('only a batch of cards is rendered at a time, with Show more', async ({ pag
   const base = data.partnerships[0];
   data.partnerships = Array.from({ length: 60 }, (_, i) => ({ ...base, id: `p-${i}`, name: `Partnership ${String(i).padStart(2, '0')}` }));
   await page.route('**/data/partnerships.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(data) }));
-  await page.goto('./');
+  await gotoReady(page, './');
   await expect(status(page)).toHaveText('Showing 60 of 60 partnerships');
   await expect(cards(page)).toHaveCount(12);
   const showMore = (more) => page.getByRole('button', { name: `Show more (${more} more)` }).click();
@@ -244,12 +244,12 @@ test('only a batch of cards is rendered at a time, with Show more', async ({ pag
 });
 
 test('a #fragment that names no partnership is ignored with a notice, shown as text', async ({ page }) => {
-  await page.goto('./#%3Cimg%20src=x%20onerror=alert(1)%3E');
+  await gotoReady(page, './#%3Cimg%20src=x%20onerror=alert(1)%3E');
   await expect(cards(page)).toHaveCount(11);
   await expect(page.locator('.notice-small')).toContainText('Ignored the link to an unknown partnership');
   await expect(page.locator('main img')).toHaveCount(0);
   // The skip link's own target is not a partnership link.
-  await page.goto('./');
+  await gotoReady(page, './');
   await expect(cards(page)).toHaveCount(11);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');

@@ -1,11 +1,11 @@
 // The foundation: every partnership shows as a card from the release build at a
 // sub-path; failures show a message with a working Retry; no a11y violations.
 import { test, expect } from '@playwright/test';
-import { DATASET, cards, collectErrors, expectNoAxeViolations, serveData } from './helpers.js';
+import { DATASET, cards, collectErrors, expectNoAxeViolations, serveData, gotoReady } from './helpers.js';
 
 test('shows every partnership with the national figures, without console errors', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto('./');
+  await gotoReady(page, './');
   await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
   expect(DATASET.partnerships.length).toBe(11);
   for (const p of DATASET.partnerships) {
@@ -24,7 +24,7 @@ test('shows every partnership with the national figures, without console errors'
 });
 
 test('a card shows sector, region and full state, launch, members and topics', async ({ page }) => {
-  await page.goto('./');
+  await gotoReady(page, './');
   const hilt = page.getByRole('article', { name: 'Seattle-King County Healthcare Industry Leadership Table' });
   await expect(hilt).toContainText('Healthcare');
   await expect(hilt).toContainText('Seattle-King County, Washington');
@@ -40,7 +40,7 @@ test('a website link opens safely in a new tab', async ({ page }) => {
   const data = structuredClone(DATASET);
   data.partnerships[0].website = 'https://example.org/';
   await serveData(page, data);
-  await page.goto('./');
+  await gotoReady(page, './');
   const link = page.getByRole('link', { name: /Visit website/ });
   await expect(link).toHaveCount(1);
   await expect(link).toHaveAttribute('href', 'https://example.org/');
@@ -51,7 +51,7 @@ test('a website link opens safely in a new tab', async ({ page }) => {
 test('a missing dataset shows a clear error, and Retry recovers', async ({ page }) => {
   const errors = collectErrors(page);
   await serveData(page, 'not found', 404, 'text/plain');
-  await page.goto('./');
+  await gotoReady(page, './');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The partnerships could not be loaded');
   await expect(alert).toContainText('404');
@@ -65,7 +65,7 @@ test('a missing dataset shows a clear error, and Retry recovers', async ({ page 
 
 test('malformed JSON names line and column, and Retry recovers', async ({ page }) => {
   await serveData(page, '{\n  "schema_version": 1,\n  "title": oops');
-  await page.goto('./');
+  await gotoReady(page, './');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('cannot be used');
   await expect(alert).toContainText('line 3, column');
@@ -79,7 +79,7 @@ test('invalid entries are skipped with a notice; the valid ones still show', asy
   data.partnerships[9].sector = 'mining';
   data.partnerships[2].launched = '2018-13';
   await serveData(page, data);
-  await page.goto('./');
+  await gotoReady(page, './');
   await expect(cards(page)).toHaveCount(9);
   const notice = page.locator('.notice');
   await expect(notice).toContainText('2 entries in the data could not be shown');
@@ -91,7 +91,7 @@ test('invalid entries are skipped with a notice; the valid ones still show', asy
 for (const colorScheme of ['light', 'dark']) {
   test(`zero axe violations in the ${colorScheme} theme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
-    await page.goto('./');
+    await gotoReady(page, './');
     await expect(cards(page)).toHaveCount(11);
     await expectNoAxeViolations(page);
   });
@@ -99,14 +99,14 @@ for (const colorScheme of ['light', 'dark']) {
 
 test('zero axe violations in the error state', async ({ page }) => {
   await serveData(page, '[]');
-  await page.goto('./');
+  await gotoReady(page, './');
   await expect(page.getByRole('alert')).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
 test('fits a 320 px phone without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.goto('./');
+  await gotoReady(page, './');
   await expect(cards(page)).toHaveCount(11);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -117,7 +117,7 @@ test('the sub-path build fetches nothing from another origin', async ({ page }) 
   page.on('request', (req) => {
     if (!req.url().startsWith('http://127.0.0.1:4180/explorer/')) foreign.push(req.url());
   });
-  await page.goto('./');
+  await gotoReady(page, './');
   await expect(cards(page)).toHaveCount(11);
   expect(foreign).toEqual([]);
 });

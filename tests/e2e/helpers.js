@@ -33,3 +33,17 @@ export async function expectNoAxeViolations(page) {
 export function cards(page) {
   return page.locator('main article');
 }
+
+/**
+ * Opens `url` and waits until the app has taken over the prerendered page
+ * (its data, or why it failed, is on screen): before that the controls are
+ * the static prerender's and do nothing.
+ */
+export async function gotoReady(page, url, options) {
+  const response = await page.goto(url, options);
+  await page.waitForFunction(() => {
+    const app = document.getElementById('app');
+    return !app || !app.hasAttribute('data-prerendered');
+  });
+  return response;
+}

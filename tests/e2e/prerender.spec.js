@@ -35,14 +35,18 @@ test('the app takes the prerendered page over: one card per partnership, never t
   const errors = collectErrors(page);
   await page.addInitScript(() => {
     window.__mostCards = 0;
+    window.__sawLoading = false;
     new MutationObserver(() => {
       window.__mostCards = Math.max(window.__mostCards, document.querySelectorAll('article').length);
+      // No flash: the app's loading state never reaches the page.
+      window.__sawLoading ||= document.querySelector('[aria-busy="true"]') !== null;
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto('./');
   await expect(cards(page)).toHaveCount(ALL);
   await tookOver(page);
   expect(await page.evaluate(() => window.__mostCards)).toBe(ALL);
+  expect(await page.evaluate(() => window.__sawLoading)).toBe(false);
   expect(await page.locator('#app').count()).toBe(1);
   await page.getByRole('radio', { name: /Healthcare/ }).click();
   await expect(cards(page)).toHaveCount(DATASET.partnerships.filter((p) => p.sector === 'healthcare').length);
@@ -89,4 +93,24 @@ test('an address with filters shows them once the app has started, never the sta
   const expected = DATASET.partnerships.filter((p) => p.state === 'LA').length;
   await expect(cards(page)).toHaveCount(expected);
   await expect(page.getByRole('button', { name: /^Louisiana: / })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('focus and search text typed before the takeover are carried across', async ({ page }) => {
+  let release;
+  const held = new Promise((done) => (release = done));
+  await page.route('**/data/partnerships.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  // In the prerendered page: type a search, then move on to the sort menu.
+  await page.getByLabel('Search partnerships').fill('nursing');
+  await page.getByLabel('Sort by').focus();
+  release();
+  await tookOver(page);
+  await expect(page.getByLabel('Sort by')).toBeFocused();
+  await expect(page.getByLabel('Search partnerships')).toHaveValue('nursing');
+  const matching = DATASET.partnerships.filter((p) => JSON.stringify(p).toLowerCase().includes('nursing')).length;
+  await expect(cards(page)).toHaveCount(matching);
+  await expect(page).toHaveURL(/[?&]q=nursing/);
 });

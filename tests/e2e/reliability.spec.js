@@ -2,7 +2,7 @@
 // gets a clear message, every valid entry, and a page that still works.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { cards, collectErrors } from './helpers.js';
+import { cards, collectErrors, gotoReady } from './helpers.js';
 
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
 const serveFixture = (page, name) =>
@@ -55,7 +55,7 @@ for (const [name, message] of Object.entries(UNUSABLE)) {
   test(`unusable data: ${name} says why and offers Retry`, async ({ page }) => {
     const errors = collectErrors(page);
     await serveFixture(page, name);
-    await page.goto('./');
+    await gotoReady(page, './');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(message);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -70,7 +70,7 @@ for (const [name, [count, problem]] of Object.entries(USABLE)) {
   test(`usable data: ${name} shows ${count} cards and stays usable`, async ({ page }) => {
     const errors = collectErrors(page);
     await serveFixture(page, name);
-    await page.goto('./');
+    await gotoReady(page, './');
     await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(`Showing ${count} of ${count} partnerships`);
     await expect(cards(page)).toHaveCount(Math.min(count, 12));
     if (problem) await expect(page.locator('.notice')).toContainText(problem);
@@ -91,7 +91,7 @@ for (const [name, [count, problem]] of Object.entries(USABLE)) {
 
 test('markup in the data is shown as text, never run or rendered', async ({ page }) => {
   await serveFixture(page, 'markup-in-text.json');
-  await page.goto('./');
+  await gotoReady(page, './');
   await expect(cards(page)).toHaveCount(11);
   const card = page.locator('#northeast-louisiana-healthcare-partnership');
   await expect(card.locator('h3')).toHaveText('<script>window.__pwned = 1</script>Northeast Louisiana Healthcare Partnership');
@@ -114,7 +114,7 @@ const FAULTS = {
 for (const [fault, [handler, message]] of Object.entries(FAULTS)) {
   test(`broken network: ${fault} gives a clear message and a working Retry`, async ({ page }) => {
     await page.route('**/data/partnerships.json', handler);
-    await page.goto('./');
+    await gotoReady(page, './');
     await expect(page.getByRole('alert')).toContainText(message);
     await page.unroute('**/data/partnerships.json');
     await page.getByRole('button', { name: 'Retry' }).click();
@@ -148,7 +148,7 @@ test('?data= loads another dataset on the same site and survives filter clicks',
     asked = route.request().url();
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(other) });
   });
-  await page.goto('./?data=data/colorado.json');
+  await gotoReady(page, './?data=data/colorado.json');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Colorado partnerships');
   expect(asked).toBe('http://127.0.0.1:4180/explorer/data/colorado.json');
   await page.getByRole('radio', { name: /^Manufacturing/ }).check();
@@ -161,7 +161,7 @@ for (const bad of ['https://evil.example/x.json', '//evil.example/x.json', '../.
     page.on('request', (req) => {
       if (!req.url().startsWith('http://127.0.0.1:4180/explorer/')) foreign.push(req.url());
     });
-    await page.goto(`./?data=${encodeURIComponent(bad)}`);
+    await gotoReady(page, `./?data=${encodeURIComponent(bad)}`);
     await expect(cards(page)).toHaveCount(11);
     await expect(page.locator('.notice-small')).toContainText('Refused the data address');
     expect(foreign).toEqual([]);
