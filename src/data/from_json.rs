@@ -67,17 +67,23 @@ impl FromJson for National {
     }
 }
 
+/// Sectors and topics are both `{ "id", "label" }`.
+fn id_and_label(value: Value) -> (String, String) {
+    let mut m = object(value);
+    (string(&mut m, "id"), string(&mut m, "label"))
+}
+
 impl FromJson for Sector {
     fn from_json(value: Value) -> Self {
-        let mut m = object(value);
-        Sector { id: string(&mut m, "id"), label: string(&mut m, "label") }
+        let (id, label) = id_and_label(value);
+        Sector { id, label }
     }
 }
 
 impl FromJson for Topic {
     fn from_json(value: Value) -> Self {
-        let mut m = object(value);
-        Topic { id: string(&mut m, "id"), label: string(&mut m, "label") }
+        let (id, label) = id_and_label(value);
+        Topic { id, label }
     }
 }
 

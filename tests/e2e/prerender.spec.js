@@ -5,6 +5,17 @@ import { test, expect } from '@playwright/test';
 import { DATASET, cards, collectErrors } from './helpers.js';
 
 const ALL = DATASET.partnerships.length;
+/** Holds the dataset request until the returned function is called. */
+async function holdData(page) {
+  let release;
+  const held = new Promise((done) => (release = done));
+  await page.route('**/data/partnerships.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 const tookOver = (page) => expect.poll(() => page.evaluate(() => !document.getElementById('app').hasAttribute('data-prerendered'))).toBe(true);
 
 test.describe('without JavaScript', () => {
@@ -71,12 +82,7 @@ test('no layout shift over the load (CLS 0)', async ({ page }) => {
 
 test('the takeover is pixel-identical', async ({ page }) => {
   // Hold the data back: the app is started but waits out of sight.
-  let release;
-  const held = new Promise((done) => (release = done));
-  await page.route('**/data/partnerships.json', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdData(page);
   await page.goto('./');
   await page.waitForFunction(() => window.wasmBindings !== undefined);
   const before = await page.screenshot({ fullPage: true });
@@ -96,12 +102,7 @@ test('an address with filters shows them once the app has started, never the sta
 });
 
 test('focus and search text typed before the takeover are carried across', async ({ page }) => {
-  let release;
-  const held = new Promise((done) => (release = done));
-  await page.route('**/data/partnerships.json', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdData(page);
   await page.goto('./');
   // In the prerendered page: type a search, then move on to the sort menu.
   await page.getByLabel('Search partnerships').fill('nursing');
