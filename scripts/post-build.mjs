@@ -1,17 +1,22 @@
 // Trunk post-build hook (Trunk.toml [[hooks]]): finishes dist/ as a complete
-// static site that runs under a strict Content-Security-Policy, offline.
+// static site that shows its first view at once, runs under a strict
+// Content-Security-Policy, and works offline. In order:
 //
-// 1. Moves Trunk's inline wasm loader out of index.html into a hashed file, so
-//    the page needs no 'unsafe-inline' script; in release builds, writes the
-//    prerendered default view into #app (cargo run --bin prerender).
-// 2. Release builds: adds the policy as a <meta> (for hosts that cannot send
-//    headers, such as GitHub Pages) and writes `_headers` (Netlify, Cloudflare
-//    Pages) with the full policy and the caching rules.
-// 3. Writes sw.js with the list of every file of the build and a build id, so
+// 1. Replaces Trunk's inline wasm loader with a file (no 'unsafe-inline'
+//    script) that starts the app after the first paint; drops the preloads.
+// 2. Release: writes the prerendered default view into #app
+//    (`cargo run --bin prerender`: the app's own components, run natively).
+// 3. Release: adds the policy as a <meta> (for hosts that cannot send headers,
+//    such as GitHub Pages) and fails if any inline script or style is left.
+// 4. Release: minifies the JavaScript with esbuild (Trunk's minifier fails on
+//    wasm-bindgen's glue), updating the integrity hashes.
+// 5. Writes sw.js with the list of every file of the build and a build id, so
 //    the precache always names the right hashed files.
-// 4. Release builds: minifies the JavaScript (esbuild), as Trunk cannot.
+// 6. Release: writes `_headers` (Netlify, Cloudflare Pages): the full policy
+//    and the caching rules.
 //
-// Runs in Trunk's staging directory (TRUNK_STAGING_DIR); no dependencies.
+// Runs in Trunk's staging directory (TRUNK_STAGING_DIR). Needs cargo (there
+// already) and esbuild from `npm ci` (without it the JavaScript stays as is).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -74,7 +79,7 @@ html = html.replace(/<link\b[^>]*\brel="?(modulepreload|preload)"?[^>]*>/g, (lin
   /\.(js|wasm)\b/.test(link) ? '' : link,
 );
 
-// 1b. Release builds: the default view, prerendered by the app's own components
+// 2. Release builds: the default view, prerendered by the app's own components
 // (src/prerender.rs, run natively), replaces the "Loading…" line in #app. The
 // page is complete before the wasm arrives and readable without JavaScript.
 if (release) {
@@ -99,7 +104,7 @@ if (release) {
   html = html.replace(app, (_, open) => `${noscript}${open} data-prerendered>${rendered.stdout}</div>`);
 }
 
-// 2. The policy in the page (release only: `trunk serve` injects its own inline reload script).
+// 3. The policy in the page (release only: `trunk serve` injects its own inline reload script).
 if (release) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${POLICY.join('; ')}">`;
   html = html.replace(/<meta charset=("?)utf-8\1>/i, (charset) => charset + meta);
@@ -147,7 +152,7 @@ const files = walk(dir).filter((f) => !NOT_CACHED.has(f)).sort();
 // Trunk's content hash (hex, leading zeros dropped) in a name means the file never changes under that name.
 const isHashed = (f) => /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(f);
 
-// 3. The service worker.
+// 5. The service worker.
 const build = createHash('sha256');
 for (const f of files) build.update(f).update(readFileSync(join(dir, f)));
 const precache = ['./', ...files.filter((f) => f !== 'index.html')];
@@ -158,7 +163,7 @@ const worker = release
     "// Development build: no offline cache; remove any earlier one.\nself.addEventListener('install', () => self.skipWaiting());\nself.addEventListener('activate', (e) => e.waitUntil(self.registration.unregister()));\n";
 writeFileSync(join(dir, 'sw.js'), await minify(worker, undefined));
 
-// 5. Headers for hosts that read `_headers`. Each header appears in one rule
+// 6. Headers for hosts that read `_headers`. Each header appears in one rule
 // only: Netlify joins the values of overlapping rules.
 if (release) {
   const rules = [
