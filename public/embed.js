@@ -68,6 +68,13 @@
     Array.prototype.forEach.call(document.querySelectorAll('[data-partnership-explorer]'), mount);
   }
   mountAll();
-  // An async script may run before the rest of the page is parsed.
+  // An async script may run before the rest of the page is parsed, and pages
+  // built by scripts add their elements later: mount those as they come.
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
+  if (window.MutationObserver) {
+    new MutationObserver(function (changes) {
+      var added = changes.some(function (change) { return change.addedNodes.length > 0; });
+      if (added) mountAll();
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
 })();

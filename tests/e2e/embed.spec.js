@@ -97,6 +97,23 @@ test('a partner page on another origin embeds two views that size themselves', a
   expect(errors).toEqual([]);
 });
 
+test('an element the host page adds later is embedded too', async ({ page }) => {
+  await gotoReady(page, HOST);
+  await expect(page.locator('iframe.partnership-explorer-frame')).toHaveCount(2);
+  await page.evaluate(() => {
+    const later = document.createElement('div');
+    later.id = 'later';
+    later.setAttribute('data-partnership-explorer', '');
+    later.setAttribute('data-topic', 'apprenticeships');
+    later.setAttribute('data-title', 'Apprenticeship partnerships');
+    document.querySelector('main').append(later);
+  });
+  await expect(page.locator('iframe.partnership-explorer-frame')).toHaveCount(3);
+  await expect(page.locator('#later iframe')).toHaveAttribute('title', 'Apprenticeship partnerships');
+  const { frame } = await embedded(page, 'later');
+  await expect(frame.locator('main article')).toHaveCount(DATASET.partnerships.filter((p) => p.topics.includes('apprenticeships')).length);
+});
+
 test('resize messages from another origin, another frame or of the wrong shape are ignored', async ({ page }) => {
   await gotoReady(page, HOST);
   const { element } = await embedded(page, 'state-embed');
