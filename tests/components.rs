@@ -25,19 +25,29 @@ fn container() -> web_sys::HtmlElement {
     div.unchecked_into()
 }
 
+/// Lets the explorer finish: its cards are built one task after the filters.
+async fn settle() {
+    let promise = wasm_bindgen_futures::js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timeout");
+    leptos::task::tick().await;
+}
+
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).expect("selector");
     (0..nodes.length()).filter_map(|i| nodes.item(i)).filter_map(|n| n.text_content()).collect()
 }
 
 #[wasm_bindgen_test]
-fn cards_render_from_a_given_dataset() {
+async fn cards_render_from_a_given_dataset() {
     let loaded = parse_dataset(DATA).expect("valid");
     // The default order is by name.
     let mut names: Vec<String> = loaded.dataset.partnerships.iter().map(|p| p.name.clone()).collect();
     names.sort();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <LoadedView loaded=loaded.clone()/> });
+    settle().await;
     assert_eq!(texts(&root, "article h3"), names);
     assert_eq!(texts(&root, "h1"), ["Next Generation Sector Partnership Examples"]);
     assert!(texts(&root, ".figure-value").contains(&"over 75".to_string()));
@@ -49,7 +59,7 @@ fn cards_render_from_a_given_dataset() {
 }
 
 #[wasm_bindgen_test]
-fn partial_data_shows_valid_cards_and_a_notice() {
+async fn partial_data_shows_valid_cards_and_a_notice() {
     let mut v: serde_json::Value = serde_json::from_str(DATA).expect("json");
     v["partnerships"][0]["state"] = "ZZ".into();
     v["partnerships"][1]["website"] = "javascript:alert(1)".into();
@@ -57,6 +67,7 @@ fn partial_data_shows_valid_cards_and_a_notice() {
     let loaded = parse_dataset(&v.to_string()).expect("usable");
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), move || view! { <LoadedView loaded=loaded.clone()/> });
+    settle().await;
     assert_eq!(root.query_selector_all("article").expect("q").length(), 9);
     let notice = texts(&root, ".notice li").join("\n");
     assert!(notice.contains(r#"partnerships[0] "northeast-louisiana-healthcare-partnership", field "state""#), "{notice}");
@@ -99,11 +110,12 @@ fn invalid_data_lists_every_problem() {
     assert!(items[0].starts_with("schema_version: version 2 is not supported"), "{items:?}");
 }
 
-fn mount_explorer() -> web_sys::HtmlElement {
+async fn mount_explorer() -> web_sys::HtmlElement {
     let loaded = parse_dataset(DATA).expect("valid");
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <LoadedView loaded=loaded.clone()/> });
     handle.forget();
+    settle().await;
     root
 }
 
@@ -121,7 +133,7 @@ fn status(root: &web_sys::HtmlElement) -> String {
 
 #[wasm_bindgen_test]
 async fn sector_radio_filters_cards_and_counts() {
-    let root = mount_explorer();
+    let root = mount_explorer().await;
     assert_eq!(status(&root), "Showing 11 of 11 partnerships");
     let labels = texts(&root, "[role=radiogroup] label");
     assert_eq!(labels[0], "All sectors (11)");
@@ -139,7 +151,7 @@ async fn sector_radio_filters_cards_and_counts() {
 
 #[wasm_bindgen_test]
 async fn state_tile_and_list_select_the_same_state() {
-    let root = mount_explorer();
+    let root = mount_explorer().await;
     let tile: web_sys::HtmlElement = element(&root, ".state-map button.r2.c1");
     assert_eq!(tile.text_content().as_deref(), Some("WAWashington: 1 partnership"));
     tile.click();
@@ -155,7 +167,7 @@ async fn state_tile_and_list_select_the_same_state() {
 
 #[wasm_bindgen_test]
 async fn topics_combine_and_cards_toggle_them() {
-    let root = mount_explorer();
+    let root = mount_explorer().await;
     let topic = |label: &str| -> web_sys::HtmlElement {
         let buttons = root.query_selector_all("[role=group] button").expect("q");
         (0..buttons.length())
@@ -178,7 +190,7 @@ async fn topics_combine_and_cards_toggle_them() {
 
 #[wasm_bindgen_test]
 async fn search_marks_matches_and_empty_state_clears() {
-    let root = mount_explorer();
+    let root = mount_explorer().await;
     let input: web_sys::HtmlInputElement = element(&root, "input[type=search]");
     input.set_value("hawaii");
     input.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");

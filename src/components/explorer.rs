@@ -128,7 +128,8 @@ impl Explorer {
             self.shown.update(|n| *n = (*n).max(position + 1));
         }
         self.target.set(Some(hash.clone()));
-        request_animation_frame(move || browser::scroll_to(&hash));
+        // After the task that builds the cards (queued first), then at the next frame.
+        set_timeout(move || request_animation_frame(move || browser::scroll_to(&hash)), std::time::Duration::ZERO);
     }
 
     /// Back/Forward: the address changed, the filter follows (no new entry).

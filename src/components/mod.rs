@@ -47,12 +47,21 @@ pub fn LoadedView(
     let explorer = Explorer::new(dataset.clone(), notices, embed);
     provide_context(explorer);
 
+    // The cards are built in a task of their own, after the header and filters:
+    // two shorter tasks instead of one long one keep a slow phone responsive
+    // while the app starts. (The prerender has no tasks: it builds them at once.)
+    let cards_ready = RwSignal::new(cfg!(not(target_arch = "wasm32")));
     // In the browser only (the build-time prerender has no window to listen to).
     #[cfg(target_arch = "wasm32")]
     {
-        // Rendered out of sight behind the prerendered page: now that the cards
-        // are built, take its place (effects run once the view is in place).
-        Effect::new(|_| crate::browser::take_over());
+        set_timeout(move || cards_ready.set(true), std::time::Duration::ZERO);
+        // Rendered out of sight behind the prerendered page: once the cards are
+        // built, take its place (effects run once the view is in place).
+        Effect::new(move |_| {
+            if cards_ready.get() {
+                crate::browser::take_over();
+            }
+        });
         // Back and Forward change the address; the filter follows it.
         let popstate = window_event_listener(leptos::ev::popstate, move |_| explorer.follow_address());
         // A card link followed inside the page (#id) brings that card into view.
@@ -94,7 +103,9 @@ pub fn LoadedView(
                 </Show>
                 {(!embed).then(EmbedThisView)}
             </div>
-            <ResultList/>
+            <Show when=move || cards_ready.get()>
+                <ResultList/>
+            </Show>
         </div>
     }
 }
