@@ -43,8 +43,9 @@ pub fn app_root() -> Option<web_sys::HtmlElement> {
 }
 
 /// Puts the app (rendered out of sight) in place of the prerendered page, in one
-/// step: the same components drew both, so nothing moves. Called once the data
-/// is shown (or its error); afterwards it does nothing.
+/// step: the same components drew both, so nothing moves. Called once the cards
+/// (or the error) are built; afterwards it does nothing.
+///
 /// A visitor may already be in the prerendered page (tabbing, typing a search)
 /// when the app takes over: their place and their text are carried across.
 pub fn take_over() {

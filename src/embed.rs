@@ -1,6 +1,7 @@
 //! Embedding in partner websites: the `?embed=1` switch and the snippets that
 //! "Embed this view" offers. Plain Rust, tested natively.
 
+use crate::explore::query::pairs;
 use crate::explore::{write_query, Filter, Sort};
 
 /// The parameter that turns the page into an embed.
@@ -8,10 +9,6 @@ pub const EMBED_PARAM: &str = "embed";
 
 /// Height (px) of the plain iframe variant, which cannot resize itself.
 pub const IFRAME_HEIGHT: u32 = 900;
-
-fn pairs(search: &str) -> impl Iterator<Item = &str> {
-    search.strip_prefix('?').unwrap_or(search).split('&').filter(|p| !p.is_empty())
-}
 
 /// True when the address asks for the embedded view (`embed=1` or `embed=true`).
 pub fn is_embed(search: &str) -> bool {

@@ -27,6 +27,11 @@ impl Known {
     }
 }
 
+/// The `key=value` parts of a query string, with or without its leading `?`.
+pub(crate) fn pairs(search: &str) -> impl Iterator<Item = &str> {
+    search.strip_prefix('?').unwrap_or(search).split('&').filter(|p| !p.is_empty())
+}
+
 /// Reads a query string (with or without the leading `?`) into a filter, plus a
 /// notice for each value that was ignored.
 pub fn parse_query(search: &str, known: &Known) -> (Filter, Vec<String>) {
@@ -34,7 +39,7 @@ pub fn parse_query(search: &str, known: &Known) -> (Filter, Vec<String>) {
     let mut notices = Vec::new();
     let mut seen_q = false;
     let mut seen_sort = false;
-    for pair in search.strip_prefix('?').unwrap_or(search).split('&').filter(|p| !p.is_empty()) {
+    for pair in pairs(search) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let (Some(key), Some(value)) = (decode(raw_key), decode(raw_value)) else {
             notices.push("Ignored a malformed part of the address.".to_string());
@@ -120,7 +125,7 @@ const OWN_KEYS: [&str; 5] = ["sector", "state", "topic", "q", "sort"];
 /// not the filter's (so `?data=...` survives a click).
 pub fn write_query_keeping(filter: &Filter, current: &str) -> String {
     let mut query = write_query(filter);
-    for pair in current.strip_prefix('?').unwrap_or(current).split('&').filter(|p| !p.is_empty()) {
+    for pair in pairs(current) {
         let key = pair.split_once('=').map_or(pair, |(k, _)| k);
         if !decode(key).is_some_and(|k| OWN_KEYS.contains(&k.as_str())) {
             query.push(if query.is_empty() { '?' } else { '&' });
@@ -134,7 +139,7 @@ pub fn write_query_keeping(filter: &Filter, current: &str) -> String {
 /// error message when it is not a relative `.json` path on this site.
 pub fn data_path(search: &str) -> Result<Option<String>, String> {
     let mut found = None;
-    for pair in search.strip_prefix('?').unwrap_or(search).split('&') {
+    for pair in pairs(search) {
         if let Some(("data", raw)) = pair.split_once('=') {
             found = Some(decode(raw).unwrap_or_default());
             break;
