@@ -1,0 +1,56 @@
+// Long tasks of the app's start, from a Chromium trace: what each main-thread
+// task longer than --min ms did (the largest events inside it). Unthrottled:
+// Lighthouse's simulated mobile run counts these about 4 times longer.
+//
+//   node scripts/tasks.mjs [--min 8] [--runs 3]      (needs a release dist/)
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
+const MIN = opt('--min', 8);
+const RUNS = opt('--runs', 3);
+const PORT = 4197;
+
+const server = spawn('node', ['scripts/serve-static.mjs', '--dir', 'dist', '--prefix', '/explorer/', '--port', String(PORT)], { stdio: 'ignore' });
+try {
+  await new Promise((r) => setTimeout(r, 500));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic'],
+  });
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    page.on('console', (m) => console.log(`  console: ${m.text()}`));
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'] });
+    const t0 = Date.now();
+    await page.goto(`http://127.0.0.1:${PORT}/explorer/`);
+    await page.waitForFunction(() => !document.getElementById('app')?.hasAttribute('data-prerendered'));
+    await page.waitForTimeout(300);
+    const trace = JSON.parse((await browser.stopTracing()).toString());
+    const events = trace.traceEvents ?? trace;
+    // The renderer's main thread: where the navigation's document was parsed.
+    const parse = events.find((e) => e.name === 'ParseHTML');
+    const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
+    const tasks = main.filter((e) => e.name === 'RunTask' && e.dur >= MIN * 1000);
+    const start = Math.min(...main.map((e) => e.ts));
+    // performance.now() counts from the navigation start: the same origin here.
+    const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame && e.args?.data?.documentLoaderURL?.includes('/explorer/'));
+    const navStart = nav ? nav.ts : start;
+    console.log(`run ${run + 1} (${Date.now() - t0} ms wall)`);
+    for (const task of tasks) {
+      const inside = main.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e.dur >= 1000);
+      const what = inside
+        .sort((a, b) => b.dur - a.dur)
+        .slice(0, 6)
+        .map((e) => `${e.name}${e.args?.data?.url ? ' ' + e.args.data.url.split('/').pop() : ''}${e.args?.data?.functionName ? ' ' + e.args.data.functionName : ''} ${(e.dur / 1000).toFixed(1)}`)
+        .join(' | ');
+      console.log(`  at ${((task.ts - navStart) / 1000).toFixed(0).padStart(5)} ms  ${(task.dur / 1000).toFixed(1).padStart(6)} ms  ${what}`);
+    }
+    await context.close();
+  }
+  await browser.close();
+} finally {
+  server.kill();
+}
