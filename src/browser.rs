@@ -155,6 +155,18 @@ pub fn copy_text(text: String, done: leptos::prelude::RwSignal<Option<bool>>) {
     });
 }
 
+/// Resolves in a task of its own (after a zero timeout): long work split there
+/// lets a slow phone paint and respond in between. At once where there is no window.
+pub async fn next_task() {
+    let promise = wasm_bindgen_futures::js_sys::Promise::new(&mut |resolve, _| {
+        let queued = window().and_then(|w| w.set_timeout_with_callback(&resolve).ok());
+        if queued.is_none() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Scrolls the element with this id into view and moves focus to it.
 pub fn scroll_to(id: &str) {
     use wasm_bindgen::JsCast;

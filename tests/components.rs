@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use partnership_explorer::components::status::LoadErrorView;
-use partnership_explorer::components::LoadedView;
+use partnership_explorer::components::{LoadedView, START_STEPS};
 use partnership_explorer::data::{parse_dataset, LoadError};
 use leptos::prelude::window;
 use wasm_bindgen::JsCast;
@@ -25,13 +25,15 @@ fn container() -> web_sys::HtmlElement {
     div.unchecked_into()
 }
 
-/// Lets the explorer finish: its cards are built one task after the filters.
+/// Lets the explorer finish its start: the page is built a step per task.
 async fn settle() {
-    let promise = wasm_bindgen_futures::js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timeout");
-    leptos::task::tick().await;
+    for _ in 0..START_STEPS {
+        let promise = wasm_bindgen_futures::js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().set_timeout_with_callback(&resolve);
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.expect("timeout");
+        leptos::task::tick().await;
+    }
 }
 
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {

@@ -110,13 +110,22 @@ impl Explorer {
     /// card: filters that hide it give way, the batch grows to include it, and it
     /// is opened, marked and scrolled to.
     pub fn follow_hash(&self) {
+        if let Some(id) = self.land_on_hash() {
+            // After the cards follow the change, at the next frame.
+            request_animation_frame(move || browser::scroll_to(&id));
+        }
+    }
+
+    /// The state half of `follow_hash`: returns the id of the card to scroll to
+    /// (the start scrolls once its page is in place).
+    pub fn land_on_hash(&self) -> Option<String> {
         let hash = browser::location_hash();
         let Some(at) = self.dataset.with_value(|d| d.partnerships.iter().position(|p| p.id == hash)) else {
             // The skip link's #main is the page's own; anything else names no card.
             if hash != "main" && !hash.is_empty() {
                 self.notices.update(|n| n.push(unknown_card_notice(&hash)));
             }
-            return;
+            return None;
         };
         if !self.results.with_untracked(|r| r.matching.contains(&at)) {
             let cleared = self.filter.with_untracked(Filter::cleared);
@@ -128,8 +137,7 @@ impl Explorer {
             self.shown.update(|n| *n = (*n).max(position + 1));
         }
         self.target.set(Some(hash.clone()));
-        // After the task that builds the cards (queued first), then at the next frame.
-        set_timeout(move || request_animation_frame(move || browser::scroll_to(&hash)), std::time::Duration::ZERO);
+        Some(hash)
     }
 
     /// Back/Forward: the address changed, the filter follows (no new entry).

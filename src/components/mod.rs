@@ -33,6 +33,27 @@ pub fn Page(children: Children) -> impl IntoView {
     }
 }
 
+/// Steps of the start in the browser after the first, a task each (see `LoadedView`):
+/// the map, state list and topics; the first cards; the other cards.
+pub const START_STEPS: u8 = 3;
+
+/// Cards built in the first of the two steps that build them.
+const FIRST_CARDS: usize = 4;
+
+/// Goes on to the next step of the start in a task of its own, and so on to the last.
+#[cfg(target_arch = "wasm32")]
+fn next_step(step: RwSignal<u8>) {
+    set_timeout(
+        move || {
+            step.update(|n| *n += 1);
+            if step.get_untracked() < START_STEPS {
+                next_step(step);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// A usable dataset: its header, what was skipped and why, the filters and the cards.
 /// `saved_on` is set when the data is a copy saved for offline use.
 #[component]
@@ -47,19 +68,25 @@ pub fn LoadedView(
     let explorer = Explorer::new(dataset.clone(), notices, embed);
     provide_context(explorer);
 
-    // The cards are built in a task of their own, after the header and filters:
-    // two shorter tasks instead of one long one keep a slow phone responsive
-    // while the app starts. (The prerender has no tasks: it builds them at once.)
-    let cards_ready = RwSignal::new(cfg!(not(target_arch = "wasm32")));
+    // In the browser the page is built in steps, each in a task of its own
+    // (the header and the first filters; the map, the state list and the
+    // topics; the first cards; the others), then swapped in: short tasks keep a slow phone
+    // responsive while the app starts. The prerender builds it all at once.
+    let step = RwSignal::new(if cfg!(target_arch = "wasm32") { 0 } else { START_STEPS });
     // In the browser only (the build-time prerender has no window to listen to).
     #[cfg(target_arch = "wasm32")]
     {
-        set_timeout(move || cards_ready.set(true), std::time::Duration::ZERO);
+        // Opened from a card link (#id): land on that card.
+        let mut landing = explorer.land_on_hash();
+        next_step(step);
         // Rendered out of sight behind the prerendered page: once the cards are
         // built, take its place (effects run once the view is in place).
         Effect::new(move |_| {
-            if cards_ready.get() {
+            if step.get() == START_STEPS {
                 crate::browser::take_over();
+                if let Some(id) = landing.take() {
+                    request_animation_frame(move || crate::browser::scroll_to(&id));
+                }
             }
         });
         // Back and Forward change the address; the filter follows it.
@@ -70,9 +97,8 @@ pub fn LoadedView(
             popstate.remove();
             hashchange.remove();
         });
-        // Opened from a card link (#id): land on that card.
-        explorer.follow_hash();
     }
+    let from_step = move |n: u8| move || step.get() >= n;
 
     view! {
         <DatasetHeader dataset embed saved_on/>
@@ -85,16 +111,18 @@ pub fn LoadedView(
                     <SortSelect/>
                 </div>
                 <SectorFilter/>
-                <div class="where">
-                    <div class="where-map">
-                        <p class="filter-label" id="map-label">"State"</p>
-                        <StateMap/>
+                <Show when=from_step(1)>
+                    <div class="where">
+                        <div class="where-map">
+                            <p class="filter-label" id="map-label">"State"</p>
+                            <StateMap/>
+                        </div>
+                        <div class="where-list">
+                            <StateList/>
+                        </div>
                     </div>
-                    <div class="where-list">
-                        <StateList/>
-                    </div>
-                </div>
-                <TopicFilter/>
+                    <TopicFilter/>
+                </Show>
             </section>
             <div class="results-bar">
                 <StatusLine/>
@@ -103,8 +131,8 @@ pub fn LoadedView(
                 </Show>
                 {(!embed).then(EmbedThisView)}
             </div>
-            <Show when=move || cards_ready.get()>
-                <ResultList/>
+            <Show when=from_step(2)>
+                <ResultList cap=Signal::derive(move || if step.get() < START_STEPS { FIRST_CARDS } else { usize::MAX })/>
             </Show>
         </div>
     }

@@ -83,12 +83,13 @@ pub fn QueryNotices() -> impl IntoView {
 }
 
 /// The matching cards, a batch at a time: never thousands of cards at once.
+/// While the app starts, `cap` holds back part of the batch for a later task.
 #[component]
-pub fn ResultList() -> impl IntoView {
+pub fn ResultList(#[prop(into)] cap: Signal<usize>) -> impl IntoView {
     let explorer = use_explorer();
     // (dataset index, partnership) of the cards to render, keyed by index.
     let visible = move || {
-        let shown = explorer.shown.get();
+        let shown = explorer.shown.get().min(cap.get());
         explorer.results.with(|r| {
             explorer.dataset.with_value(|d| {
                 r.matching.iter().take(shown).filter_map(|&i| Some((i, d.partnerships.get(i)?.clone()))).collect::<Vec<_>>()
