@@ -8,6 +8,8 @@
 // 2. It stands in for invoker commands (the embed dialog) where they are missing.
 // 3. It registers the service worker (offline use) and, when a new build has
 //    been installed, offers to reload instead of mixing versions.
+// 4. It carries what a visitor does in the prerendered page across to the app
+//    when the app takes it over.
 const inFrame = window.parent !== window;
 
 // ?embed=1 (the rule of src/embed.rs: `embed=1` or `embed=true`): the CSS hides
@@ -42,6 +44,62 @@ if (!('command' in HTMLButtonElement.prototype)) {
     if (command === 'show-modal' && !dialog.open) dialog.showModal();
     else if (command === 'close') dialog.close();
   });
+}
+
+// The prerendered page (release builds) is live HTML for a few seconds before
+// the app swaps its own #app in for it: a visitor may already have focused a
+// control, typed a search, chosen a sort or clicked filters and buttons there.
+// At the swap, the same controls of the app get the text, the choices and the
+// clicks (in order), and the focus. A control is known by its place: its
+// position among the controls of the filters, the results bar or its card.
+const prerendered = document.querySelector('#app[data-prerendered]');
+if (prerendered) {
+  const CONTROLS = 'a[href],button,input,select,textarea,[tabindex]';
+  const BOXES = 'section.filters, .results-bar, article[id]';
+  const place = (element) => {
+    const box = element instanceof Element ? element.closest(BOXES) : null;
+    if (!box || !prerendered.contains(box)) return null;
+    const selector = box.matches('article') ? `article[id="${CSS.escape(box.id)}"]` : box.matches('section') ? 'section.filters' : '.results-bar';
+    return { selector, index: [...box.querySelectorAll(CONTROLS)].indexOf(element) };
+  };
+  const find = (root, at) => at && root.querySelector(at.selector)?.querySelectorAll(CONTROLS)[at.index];
+  const clicks = [];
+  const edited = new Set();
+  let focused = null;
+  // Only what the visitor changed: an address with filters sets the app's own.
+  prerendered.addEventListener('input', (event) => edited.add(event.target.id));
+  prerendered.addEventListener('change', (event) => edited.add(event.target.id));
+  prerendered.addEventListener('click', (event) => {
+    // Links work without the app; a click on a radio's label reaches the radio too.
+    const control = event.target instanceof Element ? event.target.closest('button, input[type=radio]') : null;
+    const at = control && place(control);
+    if (at) clicks.push(at);
+  });
+  prerendered.addEventListener('focusin', (event) => (focused = place(event.target)));
+  // Focus leaving the page clears it; the swap itself (which also blurs) does not.
+  prerendered.addEventListener('focusout', () => {
+    queueMicrotask(() => {
+      if (prerendered.isConnected && !prerendered.contains(document.activeElement)) focused = null;
+    });
+  });
+  new MutationObserver((_, observer) => {
+    const app = document.getElementById('app');
+    if (!app || app === prerendered) return;
+    observer.disconnect();
+    // Found before any of it is replayed: a click may re-render what follows.
+    const targets = clicks.map((at) => find(app, at));
+    const focus = find(app, focused);
+    for (const [id, type] of [['search', 'input'], ['sort', 'change']]) {
+      const before = prerendered.querySelector(`#${id}`);
+      const after = app.querySelector(`#${id}`);
+      if (edited.has(id) && before && after && before.value !== after.value) {
+        after.value = before.value;
+        after.dispatchEvent(new Event(type, { bubbles: true }));
+      }
+    }
+    for (const target of targets) if (target?.isConnected) target.click();
+    if (focus?.isConnected) focus.focus();
+  }).observe(prerendered.parentNode, { childList: true });
 }
 
 if ('serviceWorker' in navigator) {

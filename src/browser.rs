@@ -44,37 +44,14 @@ pub fn app_root() -> Option<web_sys::HtmlElement> {
 
 /// Puts the app (rendered out of sight) in place of the prerendered page, in one
 /// step: the same components drew both, so nothing moves. Called once the cards
-/// (or the error) are built; afterwards it does nothing.
-///
-/// A visitor may already be in the prerendered page (tabbing, typing a search)
-/// when the app takes over: their place and their text are carried across.
+/// (or the error) are built; afterwards it does nothing. What a visitor did in
+/// the prerendered page (focus, search text, clicks) is carried across by
+/// `public/shell.js`, which sees the swap.
 pub fn take_over() {
-    use wasm_bindgen::JsCast;
-    const FOCUSABLE: &str = "a[href],button,input,select,textarea,[tabindex]";
     let Some(live) = OUT_OF_SIGHT.with(|root| root.borrow_mut().take()) else { return };
-    let Some(document) = window().and_then(|w| w.document()) else { return };
-    let Some(prerendered) = document.get_element_by_id("app") else { return };
-    let focusables = |root: &web_sys::Element| root.query_selector_all(FOCUSABLE).ok();
-    let focused = document.active_element().and_then(|active| {
-        let list = focusables(&prerendered)?;
-        (0..list.length()).find(|&i| list.item(i).is_some_and(|node| node.is_same_node(Some(&active))))
-    });
-    let search = |root: &web_sys::Element| {
-        root.query_selector("#search").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    };
-    let typed = search(&prerendered).map(|input| input.value()).filter(|text| !text.is_empty());
+    let Some(prerendered) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else { return };
     let _ = prerendered.replace_with_with_node_1(&live);
     live.set_id("app");
-    if let (Some(text), Some(input)) = (typed, search(&live)) {
-        input.set_value(&text);
-        if let Ok(event) = web_sys::Event::new("input") {
-            let _ = input.dispatch_event(&event);
-        }
-    }
-    let target = focused.and_then(|i| focusables(&live)?.item(i)).and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(target) = target {
-        let _ = target.focus();
-    }
 }
 
 /// `location.search`, e.g. `?sector=healthcare` (empty when there is none).

@@ -101,11 +101,12 @@ test('an address with filters shows them once the app has started, never the sta
   await expect(page.getByRole('button', { name: /^Louisiana: / })).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('focus and search text typed before the takeover are carried across', async ({ page }) => {
+test('focus, search text and sort chosen before the takeover are carried across', async ({ page }) => {
   const release = await holdData(page);
   await page.goto('./');
-  // In the prerendered page: type a search, then move on to the sort menu.
+  // In the prerendered page: type a search, choose a sort, stay on the sort menu.
   await page.getByLabel('Search partnerships').fill('nursing');
+  await page.getByLabel('Sort by').selectOption('state');
   await page.getByLabel('Sort by').focus();
   release();
   await tookOver(page);
@@ -114,4 +115,44 @@ test('focus and search text typed before the takeover are carried across', async
   const matching = DATASET.partnerships.filter((p) => JSON.stringify(p).toLowerCase().includes('nursing')).length;
   await expect(cards(page)).toHaveCount(matching);
   await expect(page).toHaveURL(/[?&]q=nursing/);
+  await expect(page.getByLabel('Sort by')).toHaveValue('state');
+  await expect(page).toHaveURL(/[?&]sort=state/);
+});
+
+test('filters chosen in the prerendered page before the takeover are applied by the app', async ({ page }) => {
+  const release = await holdData(page);
+  await page.goto('./');
+  // Before the app has its data: a sector radio, a state tile, a topic clicked
+  // twice (off again), then another topic, and a card's "Show all" button.
+  await page.getByRole('radio', { name: /^Manufacturing \(/ }).click();
+  await page.getByRole('button', { name: /^Pennsylvania: / }).click();
+  const topics = page.getByRole('group', { name: 'Topics' });
+  await topics.getByRole('button', { name: /^Apprenticeships \(/ }).click();
+  await topics.getByRole('button', { name: /^Apprenticeships \(/ }).click();
+  await topics.getByRole('button', { name: /^K-12 schools and curriculum \(/ }).click();
+  release();
+  await tookOver(page);
+  await expect(page).toHaveURL(/[?&]sector=manufacturing(&|$)/);
+  await expect(page).toHaveURL(/[?&]state=PA(&|$)/);
+  await expect(page).toHaveURL(/[?&]topic=k12-education(&|$)/);
+  await expect(page).not.toHaveURL(/apprenticeships/);
+  const expected = DATASET.partnerships.filter((p) => p.sector === 'manufacturing' && p.state === 'PA' && p.topics.includes('k12-education'));
+  expect(expected.length).toBeGreaterThan(0);
+  await expect(cards(page)).toHaveCount(expected.length);
+  await expect(page.getByRole('radio', { name: /^Manufacturing \(/ })).toBeChecked();
+  await expect(page.getByRole('button', { name: /^Pennsylvania: / })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a card button clicked before the takeover is applied by the app, and focus stays on it', async ({ page }) => {
+  const release = await holdData(page);
+  await page.goto('./');
+  const partnership = DATASET.partnerships.find((p) => p.highlights.length > 2);
+  const card = page.locator(`article[id="${partnership.id}"]`);
+  const showAll = card.getByRole('button', { name: /^Show all \d+ highlights$/ });
+  await showAll.click();
+  release();
+  await tookOver(page);
+  await expect(card.getByRole('button', { name: 'Show fewer highlights' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Show fewer highlights' })).toBeFocused();
+  await expect(card.locator('.card-highlights li:not([hidden])')).toHaveCount(partnership.highlights.length);
 });
