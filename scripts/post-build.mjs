@@ -66,6 +66,14 @@ await new Promise((resolve) => {
   setTimeout(resolve, 1000);
 });
 const wasm = fetch(${JSON.stringify(wasm)});
+// The bundled dataset (src/data/load.rs: DATA_URL) is fetched beside the wasm,
+// not after it has started: the app's own request is served from this preload.
+// Not for another dataset (?data=), which the app alone may vet.
+if (!new URLSearchParams(location.search).has('data')) {
+  const data = document.createElement('link');
+  Object.assign(data, { rel: 'preload', as: 'fetch', href: 'data/partnerships.json', crossOrigin: 'anonymous' });
+  document.head.append(data);
+}
 const bindings = await import(${JSON.stringify(glue)});
 const instance = await bindings.default({ module_or_path: wasm });
 window.wasmBindings = bindings;

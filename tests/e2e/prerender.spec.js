@@ -156,3 +156,22 @@ test('a card button clicked before the takeover is applied by the app, and focus
   await expect(card.getByRole('button', { name: 'Show fewer highlights' })).toBeFocused();
   await expect(card.locator('.card-highlights li:not([hidden])')).toHaveCount(partnership.highlights.length);
 });
+
+test('the dataset is fetched once, beside the wasm: the app uses the loader\'s preload', async ({ page }) => {
+  const requests = [];
+  page.on('request', (request) => {
+    if (/\/data\/partnerships\.json$/.test(request.url())) requests.push(request.url());
+  });
+  const errors = collectErrors(page);
+  await page.goto('./');
+  await tookOver(page);
+  await expect(cards(page)).toHaveCount(ALL);
+  expect(requests).toHaveLength(1);
+  // Started by the preload (a <link>), and the app's fetch took that response
+  // rather than asking again (which would add a "fetch" entry).
+  const initiators = await page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/data/partnerships.json')).map((e) => e.initiatorType),
+  );
+  expect(initiators).toEqual(['link']);
+  expect(errors).toEqual([]);
+});
