@@ -68,9 +68,9 @@ pub fn LoadedView(
     let explorer = Explorer::new(dataset.clone(), notices, embed);
     provide_context(explorer);
 
-    // In the browser the page is built in steps, each in a task of its own
-    // (the header and the first filters; the map, the state list and the
-    // topics; the first cards; the others), then swapped in: short tasks keep a slow phone
+    // In the browser the page is built in steps, each in a task of its own (the
+    // header and the first filters; the map, the state list and the topics; the
+    // first cards; the others), then swapped in: short tasks keep a slow phone
     // responsive while the app starts. The prerender builds it all at once.
     let step = RwSignal::new(if cfg!(target_arch = "wasm32") { 0 } else { START_STEPS });
     // In the browser only (the build-time prerender has no window to listen to).
@@ -132,7 +132,9 @@ pub fn LoadedView(
                 {(!embed).then(EmbedThisView)}
             </div>
             <Show when=from_step(2)>
-                <ResultList cap=Signal::derive(move || if step.get() < START_STEPS { FIRST_CARDS } else { usize::MAX })/>
+                <ResultList cap=Signal::derive(move || {
+                    if step.get() < START_STEPS { FIRST_CARDS } else { usize::MAX }
+                })/>
             </Show>
         </div>
     }
