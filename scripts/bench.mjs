@@ -8,9 +8,9 @@
 // The synthetic dataset is generated here and served by request interception:
 // it is never written into dist/. Figures vary with the machine; compare runs
 // made on the same machine.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium.mjs';
+import { serveStatic } from './serve-static.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
@@ -51,13 +51,9 @@ const percentile = (values, p) => {
 const fmt = (ms) => `${ms.toFixed(1).padStart(7)} ms`;
 
 const body = synthetic(ENTRIES);
-const server = spawn('node', ['scripts/serve-static.mjs', '--dir', 'dist', '--prefix', '/explorer/', '--port', String(PORT)], { stdio: 'ignore' });
+const server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port: PORT });
 try {
-  await new Promise((r) => setTimeout(r, 500));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.route('**/data/partnerships.json', (route) => route.fulfill({ contentType: 'application/json', body }));
   // Record when the app's first cards (of the synthetic data, not the
@@ -135,5 +131,5 @@ try {
   }
   console.log(`${'all interactions'.padEnd(28)} ${fmt(percentile(all, 50))} ${fmt(percentile(all, 95))} ${fmt(Math.max(...all))}`);
 } finally {
-  server.kill();
+  server.close();
 }

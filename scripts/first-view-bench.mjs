@@ -13,7 +13,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium.mjs';
 import { serveStatic } from './serve-static.mjs';
 
 const argv = process.argv.slice(2);
@@ -37,10 +37,7 @@ rmSync(join(staticDir, 'sw.js'));
 const servers = [await serveStatic({ dir: 'dist', port: 4199 }), await serveStatic({ dir: staticDir, port: 4200 })];
 const PAGES = { app: 'http://127.0.0.1:4199/explorer/', static: 'http://127.0.0.1:4200/explorer/' };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic'],
-});
+const browser = await launchChromium();
 
 /** One cold visit: ms from navigation to the first visible card, and to the app's takeover. */
 async function visit(url) {

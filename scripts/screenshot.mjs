@@ -1,7 +1,7 @@
 // Takes the README screenshot (docs/screenshot.png) of the built site.
 //   node scripts/screenshot.mjs [--dark] [--width 1280] [--out docs/screenshot.png]
-import { spawn } from 'node:child_process';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium.mjs';
+import { serveStatic } from './serve-static.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
@@ -9,10 +9,9 @@ const width = Number(opt('--width', 1280));
 const out = opt('--out', 'docs/screenshot.png');
 const port = 4199;
 
-const server = spawn('node', ['scripts/serve-static.mjs', '--dir', 'dist', '--prefix', '/explorer/', '--port', String(port)], { stdio: 'ignore' });
+const server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port });
 try {
-  await new Promise((r) => setTimeout(r, 500));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: argv.includes('--dark') ? 'dark' : 'light' });
   await page.goto(`http://127.0.0.1:${port}/explorer/`);
   await page.locator('main article').first().waitFor();
@@ -20,5 +19,5 @@ try {
   await browser.close();
   console.log(`wrote ${out}`);
 } finally {
-  server.kill();
+  server.close();
 }

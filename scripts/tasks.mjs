@@ -3,8 +3,8 @@
 // Lighthouse's simulated mobile run counts these about 4 times longer.
 //
 //   node scripts/tasks.mjs [--min 8] [--runs 3]      (needs a release dist/)
-import { spawn } from 'node:child_process';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './chromium.mjs';
+import { serveStatic } from './serve-static.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
@@ -12,13 +12,9 @@ const MIN = opt('--min', 8);
 const RUNS = opt('--runs', 3);
 const PORT = 4197;
 
-const server = spawn('node', ['scripts/serve-static.mjs', '--dir', 'dist', '--prefix', '/explorer/', '--port', String(PORT)], { stdio: 'ignore' });
+const server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port: PORT });
 try {
-  await new Promise((r) => setTimeout(r, 500));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic'],
-  });
+  const browser = await launchChromium();
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
@@ -52,5 +48,5 @@ try {
   }
   await browser.close();
 } finally {
-  server.kill();
+  server.close();
 }
