@@ -44,14 +44,33 @@ pub fn app_root() -> Option<web_sys::HtmlElement> {
 
 /// Puts the app (rendered out of sight) in place of the prerendered page, in one
 /// step: the same components drew both, so nothing moves. Called once the cards
-/// (or the error) are built; afterwards it does nothing. What a visitor did in
+/// (or the error) are built; when there is nothing to swap (a page without the
+/// prerender, a later call) it only settles the app in. What a visitor did in
 /// the prerendered page (focus, search text, clicks) is carried across by
 /// `public/shell.js`, which sees the swap.
 pub fn take_over() {
-    let Some(live) = OUT_OF_SIGHT.with(|root| root.borrow_mut().take()) else { return };
-    let Some(prerendered) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else { return };
-    let _ = prerendered.replace_with_with_node_1(&live);
-    live.set_id("app");
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    if let Some(live) = OUT_OF_SIGHT.with(|root| root.borrow_mut().take()) {
+        if let Some(prerendered) = document.get_element_by_id("app") {
+            let _ = prerendered.replace_with_with_node_1(&live);
+            live.set_id("app");
+        }
+    }
+    // Until now cards out of view skipped layout (`content-visibility`, see the
+    // CSS), so the swap laid out a screenful only. Once that frame is drawn,
+    // in a task of its own, every card is laid out: a card scrolled into view
+    // no longer grows from its placeholder size and pushes down what follows,
+    // such as the button under the pointer.
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(
+            move || {
+                if let Some(app) = document.get_element_by_id("app") {
+                    app.set_class_name("app settled");
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
 }
 
 /// `location.search`, e.g. `?sector=healthcare` (empty when there is none).

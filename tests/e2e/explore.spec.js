@@ -227,11 +227,16 @@ test('zero axe violations in a filtered state and on a 375 px phone', async ({ p
   await expectNoAxeViolations(page);
 });
 
-test('only a batch of cards is rendered at a time, with Show more', async ({ page }) => {
+// Serves a dataset of 60 copies of the first partnership, under other names.
+async function serveSixtyPartnerships(page) {
   const data = structuredClone(DATASET);
   const base = data.partnerships[0];
   data.partnerships = Array.from({ length: 60 }, (_, i) => ({ ...base, id: `p-${i}`, name: `Partnership ${String(i).padStart(2, '0')}` }));
   await page.route('**/data/partnerships.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(data) }));
+}
+
+test('only a batch of cards is rendered at a time, with Show more', async ({ page }) => {
+  await serveSixtyPartnerships(page);
   await gotoReady(page, './');
   await expect(status(page)).toHaveText('Showing 60 of 60 partnerships');
   await expect(cards(page)).toHaveCount(12);
@@ -241,6 +246,19 @@ test('only a batch of cards is rendered at a time, with Show more', async ({ pag
   for (const more of [36, 24, 12]) await showMore(more);
   await expect(cards(page)).toHaveCount(60);
   await expect(page.getByRole('button', { name: /Show more/ })).toHaveCount(0);
+});
+
+test('cards keep their size as they come into view: nothing moves under the pointer', async ({ page }) => {
+  await serveSixtyPartnerships(page);
+  await gotoReady(page, './');
+  // Where each card and the Show more button sit in the page (not the view).
+  const heights = () => page.evaluate(() => [...document.querySelectorAll('main .card-item, main .show-more')].map((e) => e.getBoundingClientRect().top + window.scrollY));
+  const before = await heights();
+  expect(before).toHaveLength(13);
+  // A jump (End, the scrollbar, a focused button) brings unseen cards into view at once.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await heights()).toEqual(before);
 });
 
 test('a #fragment that names no partnership is ignored with a notice, shown as text', async ({ page }) => {

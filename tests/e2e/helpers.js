@@ -36,14 +36,15 @@ export function cards(page) {
 
 /**
  * Opens `url` and waits until the app has taken over the prerendered page
- * (its data, or why it failed, is on screen): before that the controls are
- * the static prerender's and do nothing.
+ * (its data, or why it failed, is on screen) and settled in (every card laid
+ * out, so nothing moves under a click): before that the controls are the
+ * static prerender's and do nothing.
  */
 export async function gotoReady(page, url, options) {
   const response = await page.goto(url, options);
   await page.waitForFunction(() => {
     const app = document.getElementById('app');
-    return !app || !app.hasAttribute('data-prerendered');
+    return !app || (!app.hasAttribute('data-prerendered') && app.classList.contains('settled'));
   });
   return response;
 }
