@@ -57,19 +57,25 @@ pub fn take_over() {
         }
     }
     // Until now cards out of view skipped layout (`content-visibility`, see the
-    // CSS), so the swap laid out a screenful only. Once that frame is drawn,
-    // in a task of its own, every card is laid out: a card scrolled into view
+    // CSS), so the swap laid out a screenful only. From the frame after it,
+    // they are laid out a few per frame, then all: a card scrolled into view
     // no longer grows from its placeholder size and pushes down what follows,
     // such as the button under the pointer.
+    leptos::prelude::request_animation_frame(move || settle(document, 0));
+}
+
+/// The app's classes as it settles in, one a frame (see the CSS): the first
+/// four cards laid out, the first eight, then every card.
+const SETTLING: [&str; 3] = ["app laid-out-4", "app laid-out-8", "app settled"];
+
+fn settle(document: web_sys::Document, step: usize) {
+    let Some(class) = SETTLING.get(step) else { return };
+    // Set at the start of a frame: its layout is that frame's, not the last one's.
     leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(
-            move || {
-                if let Some(app) = document.get_element_by_id("app") {
-                    app.set_class_name("app settled");
-                }
-            },
-            std::time::Duration::ZERO,
-        );
+        if let Some(app) = document.get_element_by_id("app") {
+            app.set_class_name(class);
+        }
+        settle(document, step + 1);
     });
 }
 
