@@ -34,9 +34,9 @@ pub fn Page(children: Children) -> impl IntoView {
 }
 
 /// Steps of the start in the browser after the first, a task each (see `LoadedView`):
-/// the map and state list; the topics and the results bar; the first cards;
-/// the other cards.
-pub const START_STEPS: u8 = 4;
+/// the map, state list and topics; the results bar and the first cards; the
+/// other cards.
+pub const START_STEPS: u8 = 3;
 
 /// Cards built in the first of the two steps that build them.
 const FIRST_CARDS: usize = 4;
@@ -70,9 +70,10 @@ pub fn LoadedView(
     provide_context(explorer);
 
     // In the browser the page is built in steps, each in a task of its own (the
-    // header and the first filters; the map and the state list; the topics and
-    // the results bar; the first cards; the others), then swapped in: short tasks keep a slow phone
-    // responsive while the app starts. The prerender builds it all at once.
+    // header and the first filters; the map, the state list and the topics; the
+    // results bar and the first cards; the others), then swapped in: short
+    // tasks keep a slow phone responsive while the app starts. The prerender
+    // builds it all at once.
     let step = RwSignal::new(if cfg!(target_arch = "wasm32") { 0 } else { START_STEPS });
     // In the browser only (the build-time prerender has no window to listen to).
     #[cfg(target_arch = "wasm32")]
@@ -122,8 +123,6 @@ pub fn LoadedView(
                             <StateList/>
                         </div>
                     </div>
-                </Show>
-                <Show when=from_step(2)>
                     <TopicFilter/>
                 </Show>
             </section>
@@ -135,8 +134,6 @@ pub fn LoadedView(
                     </Show>
                     {(!embed).then(EmbedThisView)}
                 </div>
-            </Show>
-            <Show when=from_step(3)>
                 <ResultList cap=Signal::derive(move || {
                     if step.get() < START_STEPS { FIRST_CARDS } else { usize::MAX }
                 })/>
