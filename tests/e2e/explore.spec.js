@@ -252,13 +252,13 @@ test('cards keep their size as they come into view: nothing moves under the poin
   await serveSixtyPartnerships(page);
   await gotoReady(page, './');
   // Where each card and the Show more button sit in the page (not the view).
-  const heights = () => page.evaluate(() => [...document.querySelectorAll('main .card-item, main .show-more')].map((e) => e.getBoundingClientRect().top + window.scrollY));
-  const before = await heights();
+  const positions = () => page.evaluate(() => [...document.querySelectorAll('main .card-item, main .show-more')].map((e) => e.getBoundingClientRect().top + window.scrollY));
+  const before = await positions();
   expect(before).toHaveLength(13);
   // A jump (End, the scrollbar, a focused button) brings unseen cards into view at once.
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  expect(await heights()).toEqual(before);
+  expect(await positions()).toEqual(before);
 });
 
 test('a #fragment that names no partnership is ignored with a notice, shown as text', async ({ page }) => {
