@@ -42,9 +42,14 @@ export function cards(page) {
  */
 export async function gotoReady(page, url, options) {
   const response = await page.goto(url, options);
+  await settledIn(page);
+  return response;
+}
+
+/** Waits until the app has taken the prerendered page over and settled in. */
+export async function settledIn(page) {
   await page.waitForFunction(() => {
     const app = document.getElementById('app');
     return !app || (!app.hasAttribute('data-prerendered') && app.classList.contains('settled'));
   });
-  return response;
 }

@@ -2,7 +2,7 @@
 // readable without JavaScript, and taken over by the app without a flash, a
 // shift or a duplicate.
 import { test, expect } from '@playwright/test';
-import { DATASET, cards, collectErrors } from './helpers.js';
+import { DATASET, cards, collectErrors, settledIn } from './helpers.js';
 
 const ALL = DATASET.partnerships.length;
 /** Holds the dataset request until the returned function is called. */
@@ -91,7 +91,7 @@ for (const scrolled of [0, 1500]) {
     await page.evaluate((y) => window.scrollTo(0, y), scrolled);
     const before = await page.screenshot();
     release();
-    await page.waitForFunction(() => document.getElementById('app').classList.contains('settled'));
+    await settledIn(page);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const after = await page.screenshot();
     expect(after.equals(before)).toBe(true);
