@@ -45,7 +45,7 @@ fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
 async fn cards_render_from_a_given_dataset() {
     let loaded = parse_dataset(DATA).expect("valid");
     // The default order is by name.
-    let mut names: Vec<String> = loaded.dataset.partnerships.iter().map(|p| p.name.clone()).collect();
+    let mut names: Vec<String> = loaded.dataset.partnerships.iter().map(|p| p.name.to_string()).collect();
     names.sort();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <LoadedView loaded=loaded.clone()/> });

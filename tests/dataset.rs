@@ -39,7 +39,7 @@ fn sector_ids_are_exactly_the_six() {
 fn every_sector_and_topic_is_used_and_topics_number_10_to_16() {
     let d = dataset();
     assert!((10..=16).contains(&d.topics.len()), "{} topics", d.topics.len());
-    let used_topics: HashSet<&str> = d.partnerships.iter().flat_map(|p| p.topics.iter().map(String::as_str)).collect();
+    let used_topics: HashSet<&str> = d.partnerships.iter().flat_map(|p| p.topics.iter().map(|t| t.as_str())).collect();
     for t in &d.topics {
         assert!(used_topics.contains(t.id.as_str()), "topic {} is used by no partnership", t.id);
     }
@@ -55,7 +55,7 @@ fn facts_from_the_source_page_are_in_their_entries() {
     let d = dataset();
     let text_of = |id: &str| {
         let p = d.partnerships.iter().find(|p| p.id == id).unwrap_or_else(|| panic!("no entry {id}"));
-        format!("{} {} {}", p.name, p.summary, p.highlights.join(" "))
+        format!("{} {} {}", p.name, p.summary, p.highlights.iter().map(|h| h.as_str()).collect::<Vec<_>>().join(" "))
     };
     let expect = [
         ("northeast-louisiana-healthcare-partnership", &["CNA", "LPN", "certificate add-ons", "acute care network"][..]),
@@ -80,7 +80,7 @@ fn facts_from_the_source_page_are_in_their_entries() {
     assert_eq!(hilt.launched.as_deref(), Some("2018-05"));
     let nela = &d.partnerships[0];
     let members = nela.members.as_ref().expect("NELA members");
-    assert_eq!((members.approx, members.qualifier.as_deref()), (40, Some("nearly")));
+    assert_eq!((members.approx.get(), members.qualifier.as_deref()), (40, Some("nearly")));
     // Nothing invented: the page names no website addresses.
     assert!(d.partnerships.iter().all(|p| p.website.is_none()));
 }

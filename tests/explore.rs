@@ -15,7 +15,7 @@ fn dataset() -> Dataset {
 }
 
 fn ids(d: &Dataset, index: &Index, f: &Filter) -> Vec<String> {
-    index.run(f).matching.iter().map(|&i| d.partnerships[i].id.clone()).collect()
+    index.run(f).matching.iter().map(|&i| d.partnerships[i].id.to_string()).collect()
 }
 
 fn short(id: &str) -> &str {
@@ -130,8 +130,8 @@ fn bad_query_values_are_ignored_with_a_notice() {
 
 fn filters() -> impl Strategy<Value = Filter> {
     let d = dataset();
-    let sectors: Vec<String> = d.sectors.iter().map(|s| s.id.clone()).collect();
-    let topics: Vec<String> = d.topics.iter().map(|t| t.id.clone()).collect();
+    let sectors: Vec<String> = d.sectors.iter().map(|s| s.id.to_string()).collect();
+    let topics: Vec<String> = d.topics.iter().map(|t| t.id.to_string()).collect();
     let states: Vec<String> = STATES.iter().map(|s| s.code.to_string()).collect();
     (
         prop::option::of(prop::sample::select(sectors)),
@@ -169,7 +169,7 @@ proptest! {
         let index = Index::new(&d);
         let r = index.run(&f);
         for (i, s) in d.sectors.iter().enumerate() {
-            let chosen = Filter { sector: Some(s.id.clone()), ..f.clone() };
+            let chosen = Filter { sector: Some(s.id.to_string()), ..f.clone() };
             prop_assert_eq!(r.sectors[i], index.run(&chosen).matching.len());
         }
         prop_assert_eq!(r.any_sector, index.run(&Filter { sector: None, ..f.clone() }).matching.len());

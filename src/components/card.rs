@@ -15,7 +15,7 @@ const COLLAPSED_HIGHLIGHTS: usize = 2;
 
 /// Text with the current search words wrapped in `<mark>`.
 #[component]
-pub fn Highlighted(text: String) -> impl IntoView {
+pub fn Highlighted(#[prop(into)] text: String) -> impl IntoView {
     let words = use_explorer().words;
     move || {
         words.with(|words| {
@@ -96,7 +96,7 @@ pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
     };
     let website = website.map(|url| {
         view! {
-            <a class="card-website" href=url target="_blank" rel="noopener noreferrer">
+            <a class="card-website" href=String::from(url) target="_blank" rel="noopener noreferrer">
                 "Visit website"
                 <span class="visually-hidden">{format!(" of {name} (opens in a new tab)")}</span>
             </a>
@@ -109,14 +109,14 @@ pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
             <article
                 class=format!("card sector-{sector}")
                 class:card-target=is_target
-                id=id
+                id=String::from(id)
                 tabindex="-1"
                 aria-labelledby=labelled_by
             >
                 <header class="card-header">
                     <p class="card-sector"><span class="sector-badge">{sector_label}</span></p>
                     <h3 class="card-name" id=heading_id><Highlighted text=name.clone()/></h3>
-                    {short_name.map(|s| view! { <p class="card-short">"Known as " <abbr title=name.clone()><Highlighted text=s/></abbr></p> })}
+                    {short_name.map(|s| view! { <p class="card-short">"Known as " <abbr title=name.to_string()><Highlighted text=s/></abbr></p> })}
                     <p class="card-place"><Highlighted text=place/></p>
                 </header>
                 {has_facts.then(|| view! {

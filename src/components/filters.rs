@@ -22,7 +22,7 @@ pub fn SectorFilter() -> impl IntoView {
         .into_iter()
         .enumerate()
         .map(|(i, sector)| {
-            let id = sector.id.clone();
+            let id = sector.id.to_string();
             let is_selected = {
                 let id = id.clone();
                 move || selected().as_deref() == Some(id.as_str())

@@ -25,7 +25,7 @@ pub fn DatasetHeader(dataset: Arc<Dataset>, embed: bool, saved_on: Option<String
             </p>
         })}
         <section class="intro wrap" aria-labelledby="page-title">
-            <h1 id="page-title">{dataset.title.clone()}</h1>
+            <h1 id="page-title">{dataset.title.to_string()}</h1>
             <ul class="figures" aria-label="National figures">
                 <li class="figure">
                     <span class="figure-value">{partnerships}</span>
@@ -44,9 +44,9 @@ pub fn DatasetHeader(dataset: Arc<Dataset>, embed: bool, saved_on: Option<String
                 "Source: "
                 {match source.url {
                     Some(url) => Either::Left(view! {
-                        <a href=url target="_blank" rel="noopener noreferrer">{source.name}</a>
+                        <a href=String::from(url) target="_blank" rel="noopener noreferrer">{String::from(source.name)}</a>
                     }),
-                    None => Either::Right(source.name),
+                    None => Either::Right(String::from(source.name)),
                 }}
             </p>
         </section>

@@ -1,9 +1,8 @@
 //! The dataset: its types, parsing with located errors, and (in the browser) loading.
 
 pub mod error;
-mod from_json;
-pub mod json;
 pub mod model;
+pub mod text;
 pub mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
@@ -11,5 +10,6 @@ pub mod load;
 pub mod schema;
 
 pub use error::LoadError;
-pub use model::{Dataset, Launched, Members, National, Partnership, Sector, Source, Topic};
-pub use validate::{parse_dataset, parse_dataset_bytes, Loaded, Problem, Unusable};
+pub use model::{Dataset, Launched, Members, National, Partnership, SchemaVersion, Sector, Source, Topic};
+pub use text::{HttpsUrl, Id, LaunchDate, Name, Prose, StateCode};
+pub use validate::{parse_dataset, parse_dataset_bytes, Kind, Loaded, Problem, Unusable};

@@ -1,22 +1,34 @@
 //! The dataset format, version 1: the contract that partner sites rely on.
 //!
-//! Unknown fields are tolerated (the format may grow); what is here is required
-//! unless it is an `Option`. `public/data/partnerships.schema.json` is generated
-//! from these types (see `crate::data::json_schema`).
+//! These types are the one description of the format. serde (through eserde,
+//! which reports every wrong field instead of only the first) reads a dataset
+//! into them; the rules a field keeps live in its type (`super::text`); the
+//! published JSON Schema, `public/data/partnerships.schema.json`, is generated
+//! from them (`crate::data::schema`). Unknown fields are tolerated (the format
+//! may grow); what is here is required unless it is an `Option`. Each `Option`
+//! carries `#[serde(default)]`: serde reads an absent field as `None` by
+//! itself, eserde only when told so.
 
-use serde::{Deserialize, Serialize};
+use std::num::NonZeroU32;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::text::{HttpsUrl, Id, LaunchDate, Name, Prose, StateCode};
 
 /// The only `schema_version` this build understands.
 pub const SCHEMA_VERSION: u64 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Most highlights or topics on one partnership (checked in `validate`: a
+/// list's items each report their own problems, so the length is checked after).
+pub const MAX_ITEMS: usize = 50;
+
+#[derive(Debug, Clone, PartialEq, Serialize, eserde::Deserialize)]
 /// A Partnership Explorer dataset (`partnerships.json`), format version 1.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Dataset {
     /// Always 1 for this format.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 1)))]
-    pub schema_version: u64,
-    pub title: String,
+    pub schema_version: SchemaVersion,
+    pub title: Name,
     pub source: Source,
     pub national: National,
     pub sectors: Vec<Sector>,
@@ -24,86 +36,124 @@ pub struct Dataset {
     pub partnerships: Vec<Partnership>,
 }
 
+/// The format's version: this build reads 1 and refuses any other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SchemaVersion;
+
+impl Serialize for SchemaVersion {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u64(SCHEMA_VERSION)
+    }
+}
+
+impl<'de> Deserialize<'de> for SchemaVersion {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match u64::deserialize(deserializer)? {
+            SCHEMA_VERSION => Ok(SchemaVersion),
+            other => Err(serde::de::Error::custom(format!(
+                "version {other} is not supported; this explorer reads schema_version {SCHEMA_VERSION}"
+            ))),
+        }
+    }
+}
+
+eserde::impl_edeserialize_compat!(SchemaVersion);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for SchemaVersion {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SchemaVersion".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "integer", "const": SCHEMA_VERSION })
+    }
+}
+
 /// Where the facts come from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, eserde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Source {
-    pub name: String,
+    pub name: Name,
     /// An `https://` address, or null when the page has no known address.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^https://")))]
-    pub url: Option<String>,
+    #[serde(default)]
+    pub url: Option<HttpsUrl>,
 }
 
 /// The headline figures for the whole country ("over seventy-five partnerships
 /// in a dozen states").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, eserde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct National {
     pub partnerships: u32,
     /// How `partnerships` is qualified: "over", "nearly", ... or null when exact.
+    #[serde(default)]
     pub partnerships_qualifier: Option<String>,
     pub states: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, eserde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Sector {
-    /// kebab-case id, e.g. `healthcare`.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")))]
-    pub id: String,
-    pub label: String,
+    /// e.g. `healthcare`.
+    pub id: Id,
+    pub label: Name,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, eserde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Topic {
-    /// kebab-case id, e.g. `apprenticeships`.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")))]
-    pub id: String,
-    pub label: String,
+    /// e.g. `apprenticeships`.
+    pub id: Id,
+    pub label: Name,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, eserde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Partnership {
-    /// Unique kebab-case slug, also the card's anchor.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")))]
-    pub id: String,
+    /// Unique among the partnerships; also the card's anchor.
+    pub id: Id,
     /// Full name as on the source page.
-    pub name: String,
+    pub name: Name,
     /// Common abbreviation, e.g. "HILT".
-    pub short_name: Option<String>,
+    #[serde(default)]
+    pub short_name: Option<Name>,
     /// A `sectors[].id`.
-    pub sector: String,
-    /// USPS code of one of the 50 states or DC, e.g. "LA".
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[A-Z]{2}$")))]
-    pub state: String,
+    pub sector: Id,
+    /// e.g. "LA".
+    pub state: StateCode,
     /// The region within the state, e.g. "Northeast Louisiana".
-    pub region: String,
-    /// "YYYY" or "YYYY-MM" when known.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$")))]
-    pub launched: Option<String>,
+    pub region: Name,
+    #[serde(default)]
+    pub launched: Option<LaunchDate>,
+    #[serde(default)]
     pub members: Option<Members>,
     /// One or two sentences.
-    pub summary: String,
+    pub summary: Prose,
     /// One concrete achievement each.
-    pub highlights: Vec<String>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = MAX_ITEMS)))]
+    pub highlights: Vec<Prose>,
     /// `topics[].id` values.
-    pub topics: Vec<String>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = MAX_ITEMS)))]
+    pub topics: Vec<Id>,
     /// An `https://` address, or null when none is known.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^https://")))]
-    pub website: Option<String>,
+    #[serde(default)]
+    pub website: Option<HttpsUrl>,
 }
 
 /// "nearly 40 healthcare organizations".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, eserde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Members {
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1)))]
-    pub approx: u32,
+    /// At least 1.
+    #[eserde(compat)]
+    pub approx: NonZeroU32,
     /// "nearly", "over", ... or null when exact.
+    #[serde(default)]
     pub qualifier: Option<String>,
-    pub what: String,
+    pub what: Name,
 }
 
 impl Dataset {
@@ -127,7 +177,7 @@ pub fn qualified_count(qualifier: Option<&str>, count: u32) -> String {
 impl Members {
     /// "nearly 40 healthcare organizations".
     pub fn describe(&self) -> String {
-        format!("{} {}", qualified_count(self.qualifier.as_deref(), self.approx), self.what)
+        format!("{} {}", qualified_count(self.qualifier.as_deref(), self.approx.get()), self.what)
     }
 }
 

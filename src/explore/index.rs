@@ -58,16 +58,16 @@ fn state_index(code: &str) -> Option<usize> {
 
 impl Index {
     pub fn new(dataset: &Dataset) -> Index {
-        let sector_ids: Vec<String> = dataset.sectors.iter().map(|s| s.id.clone()).collect();
-        let topic_ids: Vec<String> = dataset.topics.iter().map(|t| t.id.clone()).collect();
+        let sector_ids: Vec<String> = dataset.sectors.iter().map(|s| s.id.to_string()).collect();
+        let topic_ids: Vec<String> = dataset.topics.iter().map(|t| t.id.to_string()).collect();
         let mut state_totals = vec![0; STATES.len()];
         let entries = dataset
             .partnerships
             .iter()
             .map(|p| {
                 let mut haystack = String::with_capacity(p.summary.len() * 3);
-                let fields = [Some(p.name.as_str()), p.short_name.as_deref(), Some(&p.region), Some(geo::state_name(&p.state)), Some(&p.summary)];
-                for text in fields.into_iter().flatten().chain(p.highlights.iter().map(String::as_str)) {
+                let fields = [Some(p.name.as_str()), p.short_name.as_deref(), Some(p.region.as_str()), Some(geo::state_name(&p.state)), Some(p.summary.as_str())];
+                for text in fields.into_iter().flatten().chain(p.highlights.iter().map(|h| h.as_str())) {
                     haystack.push_str(&fold(text));
                     haystack.push('\n');
                 }
@@ -76,12 +76,12 @@ impl Index {
                     *total += 1;
                 }
                 let mut topics: Vec<usize> = Vec::with_capacity(p.topics.len());
-                for t in p.topics.iter().filter_map(|t| topic_ids.iter().position(|id| id == t)) {
+                for t in p.topics.iter().filter_map(|t| topic_ids.iter().position(|id| t == id)) {
                     if !topics.contains(&t) {
                         topics.push(t);
                     }
                 }
-                Entry { haystack, sector: sector_ids.iter().position(|id| *id == p.sector), state, topics }
+                Entry { haystack, sector: sector_ids.iter().position(|id| p.sector == *id), state, topics }
             })
             .collect();
         Index { entries, orders: sort_orders(dataset), sector_ids, topic_ids, state_totals }

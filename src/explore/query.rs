@@ -21,8 +21,8 @@ pub struct Known {
 impl Known {
     pub fn from_dataset(dataset: &Dataset) -> Known {
         Known {
-            sectors: dataset.sectors.iter().map(|s| s.id.clone()).collect(),
-            topics: dataset.topics.iter().map(|t| t.id.clone()).collect(),
+            sectors: dataset.sectors.iter().map(|s| s.id.to_string()).collect(),
+            topics: dataset.topics.iter().map(|t| t.id.to_string()).collect(),
         }
     }
 }
