@@ -3,8 +3,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::components::status::{LoadErrorView, Loading};
 use crate::browser;
+use crate::components::status::{LoadErrorView, Loading};
 use crate::components::{LoadedView, Page};
 use crate::data::load::{fetch_dataset, DATA_URL};
 use crate::embed::is_embed;
@@ -33,7 +33,12 @@ pub fn App() -> impl IntoView {
                 // resolves (and again on Retry), without an async Suspend block.
                 {move || dataset.get().map(|result| match result {
                     Ok(fetched) => Either::Left(view! {
-                        <LoadedView loaded=fetched.loaded notices=refusal.iter().cloned().collect() embed saved_on=fetched.saved_on/>
+                        <LoadedView
+                            loaded=fetched.loaded
+                            notices=refusal.iter().cloned().collect()
+                            embed
+                            saved_on=fetched.saved_on
+                        />
                     }),
                     Err(error) => Either::Right(view! { <LoadErrorView error on_retry=retry/> }),
                 })}

@@ -150,7 +150,9 @@ pub fn copy_text(text: String, done: leptos::prelude::RwSignal<Option<bool>>) {
     use leptos::prelude::Set;
     leptos::task::spawn_local(async move {
         let copied = match window() {
-            Some(window) => wasm_bindgen_futures::JsFuture::from(window.navigator().clipboard().write_text(&text)).await.is_ok(),
+            Some(window) => {
+                wasm_bindgen_futures::JsFuture::from(window.navigator().clipboard().write_text(&text)).await.is_ok()
+            }
             None => false,
         };
         done.set(Some(copied));

@@ -50,17 +50,19 @@ pub fn loader_snippet(base: &str, filter: &Filter) -> String {
     if filter.sort != Sort::default() {
         attribute("sort", filter.sort.as_str());
     }
-    format!("<div data-partnership-explorer{attributes}></div>\n<script src=\"{}embed.js\" async></script>", escape(base))
+    format!(
+        "<div data-partnership-explorer{attributes}></div>\n<script src=\"{}embed.js\" async></script>",
+        escape(base)
+    )
 }
 
 /// A plain `<iframe>` of `filter` with a fixed height, for sites that allow no scripts.
 pub fn iframe_snippet(base: &str, filter: &Filter) -> String {
     let query = write_query(filter);
     let src = format!("{base}?{EMBED_PARAM}=1{}", query.replacen('?', "&", 1));
-    format!(
-        "<iframe src=\"{}\" title=\"Partnership Explorer\" width=\"100%\" height=\"{IFRAME_HEIGHT}\" loading=\"lazy\"></iframe>",
-        escape(&src)
-    )
+    let src = escape(&src);
+    let size = format!("width=\"100%\" height=\"{IFRAME_HEIGHT}\"");
+    format!("<iframe src=\"{src}\" title=\"Partnership Explorer\" {size} loading=\"lazy\"></iframe>")
 }
 
 /// Escapes text for a double-quoted HTML attribute.

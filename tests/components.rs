@@ -2,11 +2,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(target_arch = "wasm32")]
 
+use leptos::prelude::window;
 use leptos::prelude::*;
 use partnership_explorer::components::status::LoadErrorView;
 use partnership_explorer::components::{LoadedView, START_STEPS};
 use partnership_explorer::data::{parse_dataset, LoadError};
-use leptos::prelude::window;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -19,7 +19,11 @@ const DATA: &str = include_str!("../public/data/partnerships.json");
 fn container() -> web_sys::HtmlElement {
     let document = document();
     let path = window().location().pathname().unwrap_or_default();
-    window().history().expect("history").replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).expect("reset url");
+    window()
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .expect("reset url");
     let div = document.create_element("div").expect("div");
     document.body().expect("body").append_child(&div).expect("append");
     div.unchecked_into()
@@ -54,7 +58,8 @@ async fn cards_render_from_a_given_dataset() {
     assert_eq!(texts(&root, "h1"), ["Next Generation Sector Partnership Examples"]);
     assert!(texts(&root, ".figure-value").contains(&"over 75".to_string()));
     assert!(root.query_selector(".notice").expect("query").is_none(), "no notice for clean data");
-    let hilt = root.query_selector("#seattle-king-county-healthcare-industry-leadership-table").expect("q").expect("card");
+    let hilt =
+        root.query_selector("#seattle-king-county-healthcare-industry-leadership-table").expect("q").expect("card");
     let text = hilt.text_content().unwrap_or_default();
     assert!(text.contains("May 2018") && text.contains("Seattle-King County, Washington"), "{text}");
     drop(handle);
@@ -72,7 +77,10 @@ async fn partial_data_shows_valid_cards_and_a_notice() {
     settle().await;
     assert_eq!(root.query_selector_all("article").expect("q").length(), 9);
     let notice = texts(&root, ".notice li").join("\n");
-    assert!(notice.contains(r#"partnerships[0] "northeast-louisiana-healthcare-partnership", field "state""#), "{notice}");
+    assert!(
+        notice.contains(r#"partnerships[0] "northeast-louisiana-healthcare-partnership", field "state""#),
+        "{notice}"
+    );
     assert!(notice.contains(r#"field "website""#), "{notice}");
     let link = root.query_selector("a.card-website").expect("q").expect("one safe link");
     assert_eq!(link.get_attribute("href").as_deref(), Some("https://example.org/"));

@@ -31,7 +31,14 @@ fn sector_ids_are_exactly_the_six() {
     let ids: Vec<&str> = d.sectors.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["healthcare", "manufacturing", "information-technology", "agriculture", "transportation-logistics", "construction"]
+        [
+            "healthcare",
+            "manufacturing",
+            "information-technology",
+            "agriculture",
+            "transportation-logistics",
+            "construction"
+        ]
     );
 }
 
@@ -58,15 +65,33 @@ fn facts_from_the_source_page_are_in_their_entries() {
         format!("{} {} {}", p.name, p.summary, p.highlights.iter().map(|h| h.as_str()).collect::<Vec<_>>().join(" "))
     };
     let expect = [
-        ("northeast-louisiana-healthcare-partnership", &["CNA", "LPN", "certificate add-ons", "acute care network"][..]),
+        (
+            "northeast-louisiana-healthcare-partnership",
+            &["CNA", "LPN", "certificate add-ons", "acute care network"][..],
+        ),
         ("kingman-mohave-manufacturers-association", &["freight sharing", "mobile training unit", "apprenticeships"]),
-        ("seattle-king-county-healthcare-industry-leadership-table", &["May 2018", "two major hospitals", "workforce housing"]),
+        (
+            "seattle-king-county-healthcare-industry-leadership-table",
+            &["May 2018", "two major hospitals", "workforce housing"],
+        ),
         ("calumet-manufacturing-industry-sector-partnership", &["Chicago’s Southland", "high school districts"]),
-        ("lane-county-tech-collaborative", &["2015", "University of Oregon", "16 local school districts", "registered apprenticeship"]),
+        (
+            "lane-county-tech-collaborative",
+            &["2015", "University of Oregon", "16 local school districts", "registered apprenticeship"],
+        ),
         ("central-pennsylvania-manufacturing-partnership", &["over 30 manufacturers", "nine-county", "video"]),
-        ("cumberland-health-care-sector-partnership", &["June 2018", "obesity prevention", "middle school", "same-day care"]),
-        ("hawaii-island-agricultural-partnership", &["certified processing facilities", "food innovation center", "Made on Hawai’i Island"]),
-        ("inland-empire-transportation-and-logistics-partnership", &["roadmap", "career advancement fair", "marketing campaign"]),
+        (
+            "cumberland-health-care-sector-partnership",
+            &["June 2018", "obesity prevention", "middle school", "same-day care"],
+        ),
+        (
+            "hawaii-island-agricultural-partnership",
+            &["certified processing facilities", "food innovation center", "Made on Hawai’i Island"],
+        ),
+        (
+            "inland-empire-transportation-and-logistics-partnership",
+            &["roadmap", "career advancement fair", "marketing campaign"],
+        ),
         ("east-texas-manufacturing-alliance", &["12-county", "Texas Forest Country", "K-12", "post-secondary"]),
         ("laramie-county-wy-construction-sector-partnership", &["dual enrollment", "referral system", "Job Fair"]),
     ];

@@ -34,24 +34,37 @@ fn the_default_view_snippet_has_no_filter_attributes() {
         loader,
         "<div data-partnership-explorer></div>\n<script src=\"https://example.org/explorer/embed.js\" async></script>"
     );
-    assert!(iframe.starts_with("<iframe src=\"https://example.org/explorer/?embed=1\" title=\"Partnership Explorer\""), "{iframe}");
+    assert!(
+        iframe.starts_with("<iframe src=\"https://example.org/explorer/?embed=1\" title=\"Partnership Explorer\""),
+        "{iframe}"
+    );
     assert!(iframe.contains("loading=\"lazy\""));
 }
 
 #[test]
 fn every_filter_becomes_an_attribute_and_a_parameter() {
-    let mut filter = Filter { sector: Some("healthcare".into()), state: Some("LA".into()), query: "nursing".into(), sort: Sort::Launched, ..Filter::default() };
+    let mut filter = Filter {
+        sector: Some("healthcare".into()),
+        state: Some("LA".into()),
+        query: "nursing".into(),
+        sort: Sort::Launched,
+        ..Filter::default()
+    };
     filter.topics.insert("apprenticeships");
     filter.topics.insert("career-pathways");
     let (loader, iframe) = (loader_snippet(BASE, &filter), iframe_snippet(BASE, &filter));
     assert!(
-        loader.starts_with(
-            "<div data-partnership-explorer data-sector=\"healthcare\" data-state=\"LA\" data-topic=\"apprenticeships career-pathways\" data-q=\"nursing\" data-sort=\"launched\"></div>"
-        ),
+        loader.starts_with(concat!(
+            "<div data-partnership-explorer data-sector=\"healthcare\" data-state=\"LA\" ",
+            "data-topic=\"apprenticeships career-pathways\" data-q=\"nursing\" data-sort=\"launched\"></div>"
+        )),
         "{loader}"
     );
     assert!(
-        iframe.contains("src=\"https://example.org/explorer/?embed=1&amp;sector=healthcare&amp;state=LA&amp;topic=apprenticeships&amp;topic=career-pathways&amp;q=nursing&amp;sort=launched\""),
+        iframe.contains(concat!(
+            "src=\"https://example.org/explorer/?embed=1&amp;sector=healthcare&amp;state=LA",
+            "&amp;topic=apprenticeships&amp;topic=career-pathways&amp;q=nursing&amp;sort=launched\""
+        )),
         "{iframe}"
     );
 }

@@ -4,7 +4,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use partnership_explorer::data::{parse_dataset, Dataset};
-use partnership_explorer::explore::{data_path, parse_query, write_query, write_query_keeping, Filter, Index, Known, Sort};
+use partnership_explorer::explore::{
+    data_path, parse_query, write_query, write_query_keeping, Filter, Index, Known, Sort,
+};
 use partnership_explorer::geo::STATES;
 use proptest::prelude::*;
 
@@ -32,9 +34,17 @@ fn sector_counts_in_the_unfiltered_view() {
     let counts: Vec<(&str, usize)> = d.sectors.iter().map(|s| s.id.as_str()).zip(r.sectors.iter().copied()).collect();
     assert_eq!(
         counts,
-        [("healthcare", 3), ("manufacturing", 4), ("information-technology", 1), ("agriculture", 1), ("transportation-logistics", 1), ("construction", 1)]
+        [
+            ("healthcare", 3),
+            ("manufacturing", 4),
+            ("information-technology", 1),
+            ("agriculture", 1),
+            ("transportation-logistics", 1),
+            ("construction", 1)
+        ]
     );
-    let with_partnerships: Vec<&str> = STATES.iter().zip(&r.state_totals).filter(|(_, n)| **n > 0).map(|(s, _)| s.code).collect();
+    let with_partnerships: Vec<&str> =
+        STATES.iter().zip(&r.state_totals).filter(|(_, n)| **n > 0).map(|(s, _)| s.code).collect();
     assert_eq!(with_partnerships, ["AZ", "CA", "HI", "IL", "LA", "NC", "OR", "PA", "TX", "WA", "WY"]);
 }
 
@@ -84,15 +94,42 @@ fn search_ignores_case_accents_and_apostrophes_and_needs_every_word() {
 fn sorts_by_name_state_and_launch() {
     let d = dataset();
     let index = Index::new(&d);
-    let order = |sort| ids(&d, &index, &Filter { sort, ..Filter::default() }).iter().map(|s| short(s).to_string()).collect::<Vec<_>>();
+    let order = |sort| {
+        ids(&d, &index, &Filter { sort, ..Filter::default() }).iter().map(|s| short(s).to_string()).collect::<Vec<_>>()
+    };
     assert_eq!(
         order(Sort::Name),
-        ["calumet", "central", "cumberland", "east", "hawaii", "inland", "kingman", "lane", "laramie", "northeast", "seattle"]
+        [
+            "calumet",
+            "central",
+            "cumberland",
+            "east",
+            "hawaii",
+            "inland",
+            "kingman",
+            "lane",
+            "laramie",
+            "northeast",
+            "seattle"
+        ]
     );
-    // Arizona, California, Hawaii, Illinois, Louisiana, North Carolina, Oregon, Pennsylvania, Texas, Washington, Wyoming.
+    // Arizona, California, Hawaii, Illinois, Louisiana, North Carolina, Oregon, Pennsylvania, Texas,
+    // Washington, Wyoming.
     assert_eq!(
         order(Sort::State),
-        ["kingman", "inland", "hawaii", "calumet", "northeast", "cumberland", "lane", "central", "east", "seattle", "laramie"]
+        [
+            "kingman",
+            "inland",
+            "hawaii",
+            "calumet",
+            "northeast",
+            "cumberland",
+            "lane",
+            "central",
+            "east",
+            "seattle",
+            "laramie"
+        ]
     );
     let launched = order(Sort::Launched);
     assert_eq!(&launched[..3], ["cumberland", "seattle", "lane"], "June 2018, May 2018, 2015");
@@ -102,13 +139,19 @@ fn sorts_by_name_state_and_launch() {
 #[test]
 fn query_string_reads_the_documented_example() {
     let known = Known::from_dataset(&dataset());
-    let (f, notices) = parse_query("?sector=healthcare&state=LA&topic=apprenticeships&topic=internships&q=nursing&sort=launched", &known);
+    let (f, notices) = parse_query(
+        "?sector=healthcare&state=LA&topic=apprenticeships&topic=internships&q=nursing&sort=launched",
+        &known,
+    );
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!(f.sector.as_deref(), Some("healthcare"));
     assert_eq!(f.state.as_deref(), Some("LA"));
     assert_eq!(f.topics.iter().map(String::as_str).collect::<Vec<_>>(), ["apprenticeships", "internships"]);
     assert_eq!((f.query.as_str(), f.sort), ("nursing", Sort::Launched));
-    assert_eq!(write_query(&f), "?sector=healthcare&state=LA&topic=apprenticeships&topic=internships&q=nursing&sort=launched");
+    assert_eq!(
+        write_query(&f),
+        "?sector=healthcare&state=LA&topic=apprenticeships&topic=internships&q=nursing&sort=launched"
+    );
     assert_eq!(write_query(&Filter::default()), "");
 }
 
@@ -116,7 +159,8 @@ fn query_string_reads_the_documented_example() {
 fn bad_query_values_are_ignored_with_a_notice() {
     let known = Known::from_dataset(&dataset());
     let huge = "x".repeat(10 * 1024);
-    let (f, notices) = parse_query(&format!("sector=xyz&state=ZZ&topic=nope&sort=up&q={huge}&q=again&%ZZ=1&embed=1"), &known);
+    let (f, notices) =
+        parse_query(&format!("sector=xyz&state=ZZ&topic=nope&sort=up&q={huge}&q=again&%ZZ=1&embed=1"), &known);
     assert_eq!(f, Filter::default());
     assert_eq!(notices.len(), 7, "{notices:?}");
     assert!(notices[0].contains("unknown sector “xyz”"));
@@ -139,7 +183,8 @@ fn filters() -> impl Strategy<Value = Filter> {
         prop::collection::vec(prop::sample::select(topics), 0..3).prop_map(|t| t.into_iter().collect()),
         // Real words so that facets are exercised with matches, and arbitrary text.
         prop_oneof![
-            3 => prop::sample::select(vec!["", "nursing", "care school", "HAWAI’I", "manufact", "k-12"]).prop_map(String::from),
+            3 => prop::sample::select(vec!["", "nursing", "care school", "HAWAI’I", "manufact", "k-12"])
+                .prop_map(String::from),
             1 => "\\PC{0,40}",
         ],
         prop::sample::select(Sort::ALL.to_vec()),
@@ -188,7 +233,10 @@ proptest! {
 #[test]
 fn writing_the_filter_keeps_parameters_that_are_not_its_own() {
     let f = Filter { sector: Some("healthcare".into()), ..Filter::default() };
-    assert_eq!(write_query_keeping(&f, "?data=data/co.json&sector=agriculture&embed=1"), "?sector=healthcare&data=data/co.json&embed=1");
+    assert_eq!(
+        write_query_keeping(&f, "?data=data/co.json&sector=agriculture&embed=1"),
+        "?sector=healthcare&data=data/co.json&embed=1"
+    );
     assert_eq!(write_query_keeping(&Filter::default(), "?q=x&topic=a&sort=state"), "");
     assert_eq!(write_query_keeping(&Filter::default(), "?data=d.json"), "?data=d.json");
 }
@@ -223,7 +271,8 @@ proptest! {
     #[test]
     fn accepted_data_paths_are_relative_json_files(s in "\\PC{0,60}") {
         if let Ok(Some(path)) = data_path(&format!("?data={s}")) {
-            prop_assert!(path.ends_with(".json") && !path.starts_with('/') && !path.contains("..") && !path.contains(':'), "{path}");
+            let safe = path.ends_with(".json") && !path.starts_with('/') && !path.contains("..") && !path.contains(':');
+            prop_assert!(safe, "{path}");
         }
     }
 }

@@ -45,7 +45,10 @@ fn fixtures_that_cannot_be_used_say_why() {
         ("schema-version-missing.json", "schema_version: missing"),
         ("schema-version-string.json", "schema_version: invalid type: string \"1\", expected a whole number"),
         ("title-wrong-type.json", "title: invalid type: integer `5`, expected a string"),
-        ("national-wrong-types.json", "national, field \"partnerships\": invalid type: string \"75\", expected a whole number"),
+        (
+            "national-wrong-types.json",
+            "national, field \"partnerships\": invalid type: string \"75\", expected a whole number",
+        ),
         ("source-missing.json", "source: missing"),
         ("sectors-not-an-array.json", "sectors: invalid type: object, expected an array"),
         ("partnerships-not-an-array.json", "partnerships: invalid type: string \"none\", expected an array"),
@@ -77,10 +80,7 @@ fn fixtures_with_bad_entries_keep_the_valid_ones() {
     one("empty-name.json", at(3, "calumet-manufacturing-industry-sector-partnership", "name"));
     one("one-megabyte-string.json", at(6, "cumberland-health-care-sector-partnership", "summary"));
     one("ten-thousand-highlights.json", at(7, "hawaii-island-agricultural-partnership", "highlights"));
-    assert_eq!(
-        usable("duplicate-ids.json"),
-        (11, vec![at(11, "northeast-louisiana-healthcare-partnership", "id")])
-    );
+    assert_eq!(usable("duplicate-ids.json"), (11, vec![at(11, "northeast-louisiana-healthcare-partnership", "id")]));
     assert_eq!(
         usable("some-entries-bad.json"),
         (
@@ -101,7 +101,20 @@ fn a_wrong_type_in_every_field_kind_is_named() {
     let fields: Vec<&str> = problems.iter().filter_map(|(_, f)| f.as_deref()).collect();
     assert_eq!(
         fields,
-        ["id", "name", "short_name", "sector", "state", "region", "launched", "members", "summary", "highlights", "topics[0]", "topics[1]"]
+        [
+            "id",
+            "name",
+            "short_name",
+            "sector",
+            "state",
+            "region",
+            "launched",
+            "members",
+            "summary",
+            "highlights",
+            "topics[0]",
+            "topics[1]"
+        ]
     );
     assert_eq!(problems[0].0, "partnerships[0]", "an id that is not a string is not shown as one");
 }

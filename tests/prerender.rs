@@ -24,7 +24,11 @@ fn holds_every_card_once_with_the_figures_and_states() {
     assert!(html.contains(r#"aria-label="States""#), "the state list");
     assert!(html.contains("Showing 11 of 11 partnerships"));
     // The default view: "All sectors" chosen, no filter, no script.
-    assert!(html.contains(r#"<input type="radio" name="sector" value="" checked>"#), "{}", &html[..2000.min(html.len())]);
+    assert!(
+        html.contains(r#"<input type="radio" name="sector" value="" checked>"#),
+        "{}",
+        &html[..2000.min(html.len())]
+    );
     assert!(!html.contains("<script"));
     assert!(html.starts_with(r##"<a href="#main" class="skip-link">"##));
 }

@@ -8,6 +8,8 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 const DATA: &str = include_str!("../public/data/partnerships.json");
+const FIELDS: [&str; 11] =
+    ["id", "name", "sector", "state", "region", "launched", "summary", "highlights", "topics", "website", "members"];
 
 fn real() -> Value {
     serde_json::from_str(DATA).expect("bundled dataset is JSON")
@@ -44,7 +46,10 @@ fn unknown_sector_is_named_with_entry_and_field() {
     assert!(p.message.contains("mining"), "{p}");
     assert_eq!(
         p.to_string(),
-        r#"partnerships[9] "east-texas-manufacturing-alliance", field "sector": unknown sector "mining" (not in sectors)"#
+        concat!(
+            r#"partnerships[9] "east-texas-manufacturing-alliance", "#,
+            r#"field "sector": unknown sector "mining" (not in sectors)"#
+        )
     );
 }
 
@@ -83,7 +88,9 @@ fn launched_parses_and_displays() {
 
 #[test]
 fn website_must_be_https() {
-    for bad in ["http://example.org", "javascript:alert(1)", "data:text/html,x", "https://", "https://a b", "//example.org"] {
+    for bad in
+        ["http://example.org", "javascript:alert(1)", "data:text/html,x", "https://", "https://a b", "//example.org"]
+    {
         let (p, _) = one_problem(3, "website", json!(bad));
         assert_eq!(p.field.as_deref(), Some("website"), "{bad}");
     }
@@ -108,7 +115,8 @@ fn missing_field_and_wrong_type_name_the_field() {
     v["partnerships"][7]["members"] = json!({"approx": "forty", "qualifier": null, "what": "farms"});
     let l = loaded(&v);
     assert_eq!(l.dataset.partnerships.len(), 8);
-    let fields: Vec<(&str, Option<&str>)> = l.problems.iter().map(|p| (p.location.as_str(), p.field.as_deref())).collect();
+    let fields: Vec<(&str, Option<&str>)> =
+        l.problems.iter().map(|p| (p.location.as_str(), p.field.as_deref())).collect();
     assert_eq!(
         fields,
         [
@@ -229,7 +237,7 @@ proptest! {
     #[test]
     fn one_bad_entry_loses_only_itself(
         i in 0usize..11,
-        field in prop::sample::select(vec!["id", "name", "sector", "state", "region", "launched", "summary", "highlights", "topics", "website", "members"]),
+        field in prop::sample::select(FIELDS.to_vec()),
         junk in prop::sample::select(vec![json!(42), json!([7]), json!({"a": 1}), json!(true)]),
     ) {
         let mut v = real();

@@ -23,7 +23,11 @@ pub fn Highlighted(#[prop(into)] text: String) -> impl IntoView {
                 .into_iter()
                 .map(|(piece, hit)| {
                     let piece = piece.to_string();
-                    if hit { Either::Left(view! { <mark>{piece}</mark> }) } else { Either::Right(piece) }
+                    if hit {
+                        Either::Left(view! { <mark>{piece}</mark> })
+                    } else {
+                        Either::Right(piece)
+                    }
                 })
                 .collect_view()
         })
@@ -33,7 +37,20 @@ pub fn Highlighted(#[prop(into)] text: String) -> impl IntoView {
 #[component]
 pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
     let explorer = use_explorer();
-    let Partnership { id, name, short_name, sector, state, region, launched, members, summary, highlights, topics, website } = partnership;
+    let Partnership {
+        id,
+        name,
+        short_name,
+        sector,
+        state,
+        region,
+        launched,
+        members,
+        summary,
+        highlights,
+        topics,
+        website,
+    } = partnership;
     let heading_id = format!("{id}-name");
     let labelled_by = heading_id.clone();
     let highlights_id = format!("{id}-highlights");
@@ -116,7 +133,9 @@ pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
                 <header class="card-header">
                     <p class="card-sector"><span class="sector-badge">{sector_label}</span></p>
                     <h3 class="card-name" id=heading_id><Highlighted text=name.clone()/></h3>
-                    {short_name.map(|s| view! { <p class="card-short">"Known as " <abbr title=name.to_string()><Highlighted text=s/></abbr></p> })}
+                    {short_name.map(|s| view! {
+                        <p class="card-short">"Known as " <abbr title=name.to_string()><Highlighted text=s/></abbr></p>
+                    })}
                     <p class="card-place"><Highlighted text=place/></p>
                 </header>
                 {has_facts.then(|| view! {

@@ -43,7 +43,11 @@ pub fn EmbedThisView() -> impl IntoView {
                 "filters and grows or shrinks to fit its content."
             </p>
             <CodeToCopy id="embed-loader" label="Snippet (resizes itself)" make=loader_snippet/>
-            <CodeToCopy id="embed-iframe" label="Plain iframe (fixed height, for sites that allow no scripts)" make=iframe_snippet/>
+            <CodeToCopy
+                id="embed-iframe"
+                label="Plain iframe (fixed height, for sites that allow no scripts)"
+                make=iframe_snippet
+            />
             <button type="button" class="button" commandfor="embed-dialog" command="close">"Close"</button>
         </dialog>
     }

@@ -5,9 +5,9 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::embed::EmbedBar;
 use crate::data::model::qualified_count;
 use crate::data::Dataset;
-use super::embed::EmbedBar;
 
 /// `embed`: inside a partner's page, with a way out to the full explorer;
 /// `saved_on`: the data is an offline copy saved on that date.
@@ -44,7 +44,9 @@ pub fn DatasetHeader(dataset: Arc<Dataset>, embed: bool, saved_on: Option<String
                 "Source: "
                 {match source.url {
                     Some(url) => Either::Left(view! {
-                        <a href=String::from(url) target="_blank" rel="noopener noreferrer">{String::from(source.name)}</a>
+                        <a href=String::from(url) target="_blank" rel="noopener noreferrer">
+                            {String::from(source.name)}
+                        </a>
                     }),
                     None => Either::Right(String::from(source.name)),
                 }}

@@ -55,7 +55,9 @@ pub fn EmptyState() -> impl IntoView {
     let has_data = move || explorer.results.with(|r| r.total > 0);
     view! {
         <div class="empty-state">
-            <h3>{move || if has_data() { "No partnerships match" } else { "This dataset has no partnerships to show" }}</h3>
+            <h3>
+                {move || if has_data() { "No partnerships match" } else { "This dataset has no partnerships to show" }}
+            </h3>
             <div hidden=move || !has_data()>
                 <p>"Active filters: " {active} "."</p>
                 <ClearFilters/>
@@ -92,7 +94,11 @@ pub fn ResultList(#[prop(into)] cap: Signal<usize>) -> impl IntoView {
         let shown = explorer.shown.get().min(cap.get());
         explorer.results.with(|r| {
             explorer.dataset.with_value(|d| {
-                r.matching.iter().take(shown).filter_map(|&i| Some((i, d.partnerships.get(i)?.clone()))).collect::<Vec<_>>()
+                r.matching
+                    .iter()
+                    .take(shown)
+                    .filter_map(|&i| Some((i, d.partnerships.get(i)?.clone())))
+                    .collect::<Vec<_>>()
             })
         })
     };

@@ -45,7 +45,11 @@ pub fn StateMap() -> impl IntoView {
             let has_any = explorer.results.with_untracked(|r| r.state_totals.get(i).is_some_and(|n| *n > 0));
             if !has_any {
                 return Either::Left(view! {
-                    <span class=format!("{position} tile-none") aria-hidden="true" title=format!("{}: no partnerships", state.name)>
+                    <span
+                        class=format!("{position} tile-none")
+                        aria-hidden="true"
+                        title=format!("{}: no partnerships", state.name)
+                    >
                         {state.code}
                     </span>
                 });
@@ -76,8 +80,9 @@ pub fn StateMap() -> impl IntoView {
 #[component]
 pub fn StateList() -> impl IntoView {
     let explorer = use_explorer();
-    let mut states: Vec<usize> =
-        (0..STATES.len()).filter(|&i| explorer.results.with_untracked(|r| r.state_totals.get(i).is_some_and(|n| *n > 0))).collect();
+    let mut states: Vec<usize> = (0..STATES.len())
+        .filter(|&i| explorer.results.with_untracked(|r| r.state_totals.get(i).is_some_and(|n| *n > 0)))
+        .collect();
     sort_indices(&mut states, &|a, b| STATES.get(a).map(|s| s.name).cmp(&STATES.get(b).map(|s| s.name)));
     let items = states
         .into_iter()

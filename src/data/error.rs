@@ -11,10 +11,15 @@ pub enum LoadError {
     #[error("The partnership data could not be reached ({detail}). Check your connection and try again.")]
     Network { detail: String },
     /// No answer within the time limit (a hanging server or a very slow line).
-    #[error("The partnership data did not arrive within {seconds} seconds. The connection may be slow or the server busy.")]
+    #[error(
+        "The partnership data did not arrive within {seconds} seconds. The connection may be slow or the server busy."
+    )]
     Timeout { seconds: u32 },
     /// The server answered, but not with the file.
-    #[error("The server answered {status}{} for {url}, so there is no partnership data to show.", status_text_suffix(.status_text))]
+    #[error(
+        "The server answered {status}{} for {url}, so there is no partnership data to show.",
+        status_text_suffix(.status_text)
+    )]
     Http { url: String, status: u16, status_text: String },
     /// The file arrived but cannot be used; every reason found is listed.
     #[error("The partnership data arrived but cannot be used: {} problem(s) found.", .0.problems.len())]

@@ -46,7 +46,11 @@ async fn fetch(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<Fetch
     let network = |e: gloo_net::Error| LoadError::Network { detail: e.to_string() };
     let response = Request::get(url).abort_signal(signal).send().await.map_err(network)?;
     if !response.ok() {
-        return Err(LoadError::Http { url: url.to_string(), status: response.status(), status_text: response.status_text() });
+        return Err(LoadError::Http {
+            url: url.to_string(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
     }
     // Bytes, not text: invalid UTF-8 is reported rather than silently replaced.
     // The header is our own service worker's, but read as untrusted text all the same.

@@ -1,13 +1,13 @@
 //! The dataset: its types, parsing with located errors, and (in the browser) loading.
 
 pub mod error;
-pub mod model;
-pub mod text;
-pub mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
+pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod text;
+pub mod validate;
 
 pub use error::LoadError;
 pub use model::{Dataset, Launched, Members, National, Partnership, SchemaVersion, Sector, Source, Topic};

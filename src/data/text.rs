@@ -144,12 +144,11 @@ pub type Id = Text<IdRule>;
 impl Rule for IdRule {
     const NAME: &'static str = "Id";
     fn check(id: &str) -> Result<(), String> {
-        let kebab = id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+        let kebab = id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
         if !kebab {
-            Err(format!(
-                "\"{}\" is not a kebab-case id (lower-case letters, digits and single hyphens)",
-                clip(id)
-            ))
+            Err(format!("\"{}\" is not a kebab-case id (lower-case letters, digits and single hyphens)", clip(id)))
         } else if id.len() > MAX_ID {
             Err(format!("is {} characters long; an id has at most {MAX_ID}", id.len()))
         } else {

@@ -64,15 +64,19 @@ pub struct Loaded {
 
 /// The dataset cannot be shown at all; `problems` says every reason found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the dataset cannot be used ({} problem(s), first: {})", problems.len(), problems.first().map(ToString::to_string).unwrap_or_default())]
+#[error(
+    "the dataset cannot be used ({} problem(s), first: {})",
+    problems.len(),
+    problems.first().map(ToString::to_string).unwrap_or_default()
+)]
 pub struct Unusable {
     pub problems: Vec<Problem>,
 }
 
 impl Unusable {
-    fn one(location: impl Into<String>, message: impl Into<String>) -> Unusable {
+    fn one(location: impl Into<String>, message: impl Into<String>, kind: Kind) -> Unusable {
         let problem =
-            Problem { location: location.into(), field: None, message: message.into(), pointer: String::new(), kind: Kind::Syntax };
+            Problem { location: location.into(), field: None, message: message.into(), pointer: String::new(), kind };
         Unusable { problems: vec![problem] }
     }
 }
@@ -86,9 +90,11 @@ pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<Loaded, Unusable> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_dataset(text),
-        Err(e) => {
-            Err(Unusable::one("dataset", format!("the file is not UTF-8 text (invalid bytes at byte {})", e.valid_up_to())))
-        }
+        Err(e) => Err(Unusable::one(
+            "dataset",
+            format!("the file is not UTF-8 text (invalid bytes at byte {})", e.valid_up_to()),
+            Kind::Syntax,
+        )),
     }
 }
 
@@ -101,7 +107,8 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Unusable> {
     // read from the tree on its own, so that a bad entry costs only itself.
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_problem(text, &e))?;
     let Value::Object(mut top) = value else {
-        return Err(Unusable::one("dataset", format!("expected a JSON object at the top, found {}", kind(&value))));
+        let message = format!("expected a JSON object at the top, found {}", kind(&value));
+        return Err(Unusable::one("dataset", message, Kind::Schema));
     };
     let [sectors, topics, partnerships] = LISTS.map(|key| match top.get_mut(key) {
         Some(Value::Array(items)) => std::mem::take(items),
@@ -132,12 +139,12 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Unusable> {
 fn header_problems(top: &Value) -> Vec<Problem> {
     every_problem::<Dataset>(top)
         .into_iter()
-        .map(|(path, message)| {
+        .map(|(path, message, kind)| {
             let (location, field) = match path.split_first() {
                 Some((first, rest)) => (step(first), (!rest.is_empty()).then(|| dotted(rest))),
                 None => ("dataset".to_string(), None),
             };
-            Problem { location, field, message, pointer: pointer(&path), kind: Kind::Schema }
+            Problem { location, field, message, pointer: pointer(&path), kind }
         })
         .collect()
 }
@@ -161,10 +168,10 @@ fn read_entries<T: serde::de::DeserializeOwned + for<'de> eserde::EDeserialize<'
         let entry = T::deserialize(&json).ok();
         if entry.is_none() {
             let location = entry_location(key, index, &json);
-            for (path, message) in every_problem::<T>(&json) {
+            for (path, message, kind) in every_problem::<T>(&json) {
                 let field = (!path.is_empty()).then(|| dotted(&path));
                 let pointer = format!("/{key}/{index}{}", pointer(&path));
-                problems.push(Problem { location: location.clone(), field, message, pointer, kind: Kind::Schema });
+                problems.push(Problem { location: location.clone(), field, message, pointer, kind });
             }
         }
         Read { index, json, entry }
@@ -181,9 +188,9 @@ fn read_entries<T: serde::de::DeserializeOwned + for<'de> eserde::EDeserialize<'
 /// read. Each such value is noted and set to null, and the value read again.
 fn every_problem<T: serde::de::DeserializeOwned + for<'de> eserde::EDeserialize<'de>>(
     value: &Value,
-) -> Vec<(Vec<Segment>, String)> {
+) -> Vec<(Vec<Segment>, String, Kind)> {
     let mut value = value.clone();
-    let mut found: Vec<(Vec<Segment>, String)> = Vec::new();
+    let mut found: Vec<(Vec<Segment>, String, Kind)> = Vec::new();
     // Each round replaces one array or object: the rounds are bounded by the value's size.
     for _ in 0..MAX_ROUNDS {
         let text = value.to_string();
@@ -203,8 +210,8 @@ fn every_problem<T: serde::de::DeserializeOwned + for<'de> eserde::EDeserialize<
                 None => message.to_string(),
             };
             let compound = message.starts_with("invalid type: sequence") || message.starts_with("invalid type: map");
-            if !found.iter().any(|(p, _)| *p == path) {
-                found.push((path.clone(), in_json_terms(&message)));
+            if !found.iter().any(|(p, _, _)| *p == path) {
+                found.push((path.clone(), in_json_terms(&message), kind_of(&message)));
             }
             if compound {
                 stuck = Some(path);
@@ -235,6 +242,17 @@ fn in_json_terms(message: &str) -> String {
     WORDS.iter().fold(message.to_string(), |m, (serde, json)| m.replace(serde, json))
 }
 
+/// JSON Schema counts `5.0` and `5e0` as the integer 5; serde reads them as
+/// fractions and refuses them where a whole number is due. The schema cannot
+/// say this rule, so it is the app's own.
+fn kind_of(message: &str) -> Kind {
+    let number = message.strip_prefix("invalid type: floating point `").and_then(|m| m.split('`').next());
+    match number.and_then(|n| n.parse::<f64>().ok()) {
+        Some(n) if n.fract() == 0.0 => Kind::App,
+        _ => Kind::Schema,
+    }
+}
+
 /// How many times one value is read again at most (see `every_problem`).
 const MAX_ROUNDS: usize = 200;
 
@@ -256,7 +274,9 @@ fn keep<T: Entry>(
         let mut out = check(&json);
         if let (Some(entry), true) = (entry, out.is_empty()) {
             match kept.iter().find(|(_, k)| k.id() == entry.id()) {
-                Some((first, _)) => out.push(("id".into(), format!("duplicate id, already used by {key}[{first}]"), Kind::App)),
+                Some((first, _)) => {
+                    out.push(("id".into(), format!("duplicate id, already used by {key}[{first}]"), Kind::App))
+                }
                 None => kept.push((index, entry)),
             }
         }
@@ -360,15 +380,19 @@ fn entry_order(pointer: &str) -> (usize, usize) {
 
 fn syntax_problem(text: &str, e: &serde_json::Error) -> Unusable {
     if text.trim().is_empty() {
-        return Unusable::one("dataset", "the file is empty");
+        return Unusable::one("dataset", "the file is empty", Kind::Syntax);
     }
     let location = format!("line {}, column {}", e.line(), e.column());
     if text.trim_start().starts_with('<') {
-        return Unusable::one(location, "this is an HTML page, not JSON (an error page from the server, or a wrong address?)");
+        let message = "this is an HTML page, not JSON (an error page from the server, or a wrong address?)";
+        return Unusable::one(location, message, Kind::Syntax);
     }
     let message = e.to_string();
     let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
-    Unusable::one(location, format!("invalid JSON: {message}"))
+    // JSON itself sets no limit on nesting; the app does (serde_json's 128
+    // levels), so that no file can exhaust its stack.
+    let kind = if message.starts_with("recursion limit") { Kind::App } else { Kind::Syntax };
+    Unusable::one(location, format!("invalid JSON: {message}"), kind)
 }
 
 /// `key[i] "id"`: the id is shown when there is one, shortened if huge.

@@ -66,7 +66,13 @@ impl Index {
             .iter()
             .map(|p| {
                 let mut haystack = String::with_capacity(p.summary.len() * 3);
-                let fields = [Some(p.name.as_str()), p.short_name.as_deref(), Some(p.region.as_str()), Some(geo::state_name(&p.state)), Some(p.summary.as_str())];
+                let fields = [
+                    Some(p.name.as_str()),
+                    p.short_name.as_deref(),
+                    Some(p.region.as_str()),
+                    Some(geo::state_name(&p.state)),
+                    Some(p.summary.as_str()),
+                ];
                 for text in fields.into_iter().flatten().chain(p.highlights.iter().map(|h| h.as_str())) {
                     haystack.push_str(&fold(text));
                     haystack.push('\n');

@@ -47,11 +47,15 @@ pub fn parse_query(search: &str, known: &Known) -> (Filter, Vec<String>) {
         };
         match key.as_str() {
             "sector" if value.is_empty() => {}
-            "sector" if filter.sector.is_some() => notices.push(format!("Ignored the extra sector “{}”: one sector at a time.", clip(&value))),
+            "sector" if filter.sector.is_some() => {
+                notices.push(format!("Ignored the extra sector “{}”: one sector at a time.", clip(&value)))
+            }
             "sector" if known.sectors.contains(&value) => filter.sector = Some(value),
             "sector" => notices.push(format!("Ignored the unknown sector “{}”.", clip(&value))),
             "state" if value.is_empty() => {}
-            "state" if filter.state.is_some() => notices.push(format!("Ignored the extra state “{}”: one state at a time.", clip(&value))),
+            "state" if filter.state.is_some() => {
+                notices.push(format!("Ignored the extra state “{}”: one state at a time.", clip(&value)))
+            }
             "state" => match geo::state(&value.to_ascii_uppercase()) {
                 Some(state) => filter.state = Some(state.code.to_string()),
                 None => notices.push(format!("Ignored the unknown state “{}”.", clip(&value))),
@@ -156,7 +160,10 @@ pub fn data_path(search: &str) -> Result<Option<String>, String> {
         Ok(Some(path))
     } else {
         Err(format!(
-            "Refused the data address “{}”: only a relative path on this site ending in .json (like data/colorado.json) is allowed. Showing the bundled data.",
+            concat!(
+                "Refused the data address “{}”: only a relative path on this site ending in .json ",
+                "(like data/colorado.json) is allowed. Showing the bundled data."
+            ),
             clip(&path)
         ))
     }
