@@ -29,7 +29,7 @@ const made = mkdtempSync(join(tmpdir(), 'schema-agreement-'));
 const junk = [42, 5.0, 1e2, -1, 4294967296, 1.5, true, null, [7], ['x', 3], { a: 1 }, '', ' \u00a0\u2003', '\ufeff',
   'x'.repeat(201), 'y'.repeat(1001), 'LA', 'la', 'ZZ', '2018-05', '2018-13', 'https://example.org/a?b#c',
   'http://example.org', 'https://', 'https://a b', 'https://a\u0085b', 'https://a<b', 'Bad Id', 'ok-id',
-  'a'.repeat(101)];
+  'a'.repeat(101), [40, null, 'farms']];
 const cases = [];
 const put = (name, change) => {
   const copy = structuredClone(base);
@@ -52,6 +52,13 @@ junk.forEach((value, j) => {
 });
 for (const field of fields) put(`without-${field}`, (d) => { delete d.partnerships[2][field]; });
 put('fifty-one-topics', (d) => { d.partnerships[4].topics = Array(51).fill(d.topics[0].id); });
+// serde reads a struct from an array of its fields in order. The app refuses
+// such an array where an object is due, and names it as ajv does, except when
+// the array fills every field and one of them has the wrong type: then the app
+// names that item (members[2]). Both refuse the entry; only the place differs.
+const ENTRY_LEVEL_ONLY = new Set();
+put('members-array-of-its-fields-one-wrong', (d) => { d.partnerships[1].members = [40, 'x', 3]; });
+ENTRY_LEVEL_ONLY.add(cases.at(-1));
 put('two-wrong-fields-and-too-many-highlights', (d) => {
   Object.assign(d.partnerships[5], { state: 'ZZ', launched: 'soon', highlights: Array(60).fill('A highlight.') });
 });
@@ -103,12 +110,15 @@ function appVerdict(report) {
 }
 
 const show = (v) => (v === null ? 'not JSON' : v.length ? v.join(' ') : 'valid');
+// `/partnerships/1/members/2` → `/partnerships/1`: the entry (or header field) at fault.
+const entries = (v) => (v === null ? null : [...new Set(v.map((p) => p.match(/^\/(sectors|topics|partnerships)\/\d+|^\/[^/]*/)[0]))]);
 let disagreements = 0;
 let appOnly = 0;
 for (const file of files) {
   const report = appReports.get(file);
-  const theirs = schemaVerdict(file);
-  const ours = report ? appVerdict(report) : undefined;
+  let theirs = schemaVerdict(file);
+  let ours = report ? appVerdict(report) : undefined;
+  if (ENTRY_LEVEL_ONLY.has(file)) [theirs, ours] = [entries(theirs), ours && entries(ours)];
   if (report?.problems.some((p) => p.kind === 'app')) appOnly += 1;
   if (show(theirs) !== show(ours)) {
     disagreements += 1;

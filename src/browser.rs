@@ -1,5 +1,8 @@
-//! The few places where the app touches the browser beyond rendering: the
-//! address bar, the clipboard and scrolling. Kept here so components stay thin.
+//! Where the views touch the browser beyond rendering: the address bar, the
+//! clipboard, scrolling, the take-over of the prerendered page, and the crash
+//! notice. Kept here so components stay thin. (The only other DOM calls are
+//! the data request's timeout in `data::load` and the removal of the boot line
+//! in `main.rs`.)
 
 use wasm_bindgen::JsValue;
 
@@ -139,8 +142,8 @@ pub fn card_url(id: &str) -> String {
 }
 
 /// The full (not embedded) explorer at the current address.
-pub fn full_explorer_url() -> String {
-    page_url() + &crate::embed::without_embed(&location_search())
+pub fn full_explorer_url(filter: &crate::explore::Filter) -> String {
+    page_url() + &crate::embed::full_explorer_query(filter, &location_search())
 }
 
 /// Copies `text` to the clipboard and then sets `done` to whether it worked (the

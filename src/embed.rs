@@ -2,7 +2,7 @@
 //! "Embed this view" offers. Plain Rust, tested natively.
 
 use crate::explore::query::pairs;
-use crate::explore::{write_query, Filter, Sort};
+use crate::explore::{write_query, write_query_keeping, Filter, Sort};
 
 /// The parameter that turns the page into an embed.
 pub const EMBED_PARAM: &str = "embed";
@@ -23,6 +23,12 @@ pub fn without_embed(search: &str) -> String {
     } else {
         format!("?{}", kept.join("&"))
     }
+}
+
+/// The query of the full explorer showing `filter`: the filter as the app
+/// holds it, the address's other parameters (`?data=`) kept, the switch dropped.
+pub fn full_explorer_query(filter: &Filter, search: &str) -> String {
+    without_embed(&write_query_keeping(filter, search))
 }
 
 /// The snippet a partner pastes to show `filter` on their site: a

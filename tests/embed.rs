@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
-use partnership_explorer::embed::{iframe_snippet, is_embed, loader_snippet, without_embed};
+use partnership_explorer::embed::{full_explorer_query, iframe_snippet, is_embed, loader_snippet, without_embed};
 use partnership_explorer::explore::{parse_query, Filter, Known, Sort};
 use proptest::prelude::*;
 
@@ -17,6 +17,16 @@ fn embed_is_switched_on_by_embed_1_only() {
     assert!(!is_embed("?embed=0"));
     assert!(!is_embed("?embedded=1"));
     assert!(!is_embed("?q=embed=1"));
+}
+
+#[test]
+fn the_full_explorer_shows_the_filter_held_and_keeps_other_parameters() {
+    let known = Known { sectors: vec!["healthcare".into()], topics: vec![] };
+    let (filter, _) = parse_query("?sector=healthcare&state=TX", &known);
+    // The address still holds the previous filter: the filter given wins.
+    let query = full_explorer_query(&filter, "?embed=1&state=LA&data=data/x.json");
+    assert_eq!(query, "?sector=healthcare&state=TX&data=data/x.json");
+    assert_eq!(full_explorer_query(&Filter::default(), "?embed=1"), "");
 }
 
 #[test]

@@ -12,12 +12,7 @@ use crate::explore::Filter;
 #[component]
 pub fn EmbedBar() -> impl IntoView {
     let explorer = use_explorer();
-    // The address bar already holds the filter (written before the filter
-    // changes): the full explorer is that address without the embed switch.
-    let href = move || {
-        explorer.filter.track();
-        browser::full_explorer_url()
-    };
+    let href = move || explorer.filter.with(browser::full_explorer_url);
     view! {
         <p class="wrap embed-bar">
             <a href=href target="_blank" rel="noopener">

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::browser::{self, HistoryMode};
 use crate::data::Dataset;
 use crate::explore::search::query_words;
-use crate::explore::{parse_query, write_query_keeping, Filter, Index, Known, Results};
+use crate::explore::{parse_query, write_query_keeping, Filter, Index, Results};
 
 /// Cards rendered at first and added by each "Show more": more than a screenful,
 /// few enough that a filter change rebuilds them quickly at any dataset size.
@@ -17,8 +17,8 @@ pub const BATCH: usize = 12;
 #[derive(Clone, Copy)]
 pub struct Explorer {
     pub dataset: StoredValue<Arc<Dataset>>,
-    /// The dataset's ids, for reading the address (built once).
-    known: StoredValue<Known>,
+    /// Filters the dataset; also knows its ids, for reading the address.
+    index: StoredValue<Arc<Index>>,
     pub filter: RwSignal<Filter>,
     pub results: Memo<Results>,
     /// Folded search words, for highlighting matches in the cards.
@@ -40,10 +40,9 @@ impl Explorer {
     /// Builds the state from the dataset and the current address; `notices` are
     /// shown with those about the address.
     pub fn new(dataset: Arc<Dataset>, mut notices: Vec<String>, embed: bool) -> Explorer {
-        let known = Known::from_dataset(&dataset);
-        let (initial, address_notices) = parse_query(&browser::location_search(), &known);
-        notices.extend(address_notices);
         let index = Arc::new(Index::new(&dataset));
+        let (initial, address_notices) = parse_query(&browser::location_search(), index.known());
+        notices.extend(address_notices);
 
         let filter = RwSignal::new(initial);
         let results = Memo::new({
@@ -53,7 +52,7 @@ impl Explorer {
         let words = Memo::new(move |_| filter.with(|f| query_words(&f.query)));
         Explorer {
             dataset: StoredValue::new(dataset),
-            known: StoredValue::new(known),
+            index: StoredValue::new(index),
             filter,
             results,
             words,
@@ -142,7 +141,7 @@ impl Explorer {
 
     /// Back/Forward: the address changed, the filter follows (no new entry).
     pub fn follow_address(&self) {
-        let (filter, notices) = self.known.with_value(|known| parse_query(&browser::location_search(), known));
+        let (filter, notices) = self.index.with_value(|index| parse_query(&browser::location_search(), index.known()));
         self.typing.set_value(false);
         self.notices.set(notices);
         self.shown.set(BATCH);

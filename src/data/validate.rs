@@ -14,7 +14,8 @@
 use std::fmt;
 
 use eserde::path::Segment;
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::Value;
 
 use super::model::{Dataset, Partnership, Sector, Topic, MAX_ITEMS};
@@ -116,7 +117,7 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Unusable> {
     });
     // The rest of the document, its lists now empty, is read as a whole.
     let top = Value::Object(top);
-    let header = Dataset::deserialize(&top).map_err(|_| header_problems(&top));
+    let header = read::<Dataset>(&top).map_err(header_problems);
 
     let mut problems = Vec::new();
     let sectors = read_entries::<Sector>(0, sectors, &mut problems);
@@ -136,8 +137,8 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Unusable> {
 }
 
 /// The problems outside the lists: `national, field "states": ...`.
-fn header_problems(top: &Value) -> Vec<Problem> {
-    every_problem::<Dataset>(top)
+fn header_problems(found: Vec<Found>) -> Vec<Problem> {
+    found
         .into_iter()
         .map(|(path, message, kind)| {
             let (location, field) = match path.split_first() {
@@ -158,25 +159,116 @@ struct Read<T> {
 }
 
 /// Reads each entry of `LISTS[list]`; the problems of those serde refuses.
-fn read_entries<T: serde::de::DeserializeOwned + for<'de> eserde::EDeserialize<'de>>(
+fn read_entries<T: Serialize + DeserializeOwned + for<'de> eserde::EDeserialize<'de>>(
     list: usize,
     items: Vec<Value>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Read<T>> {
     let key = LISTS.get(list).copied().unwrap_or_default();
-    let read = |(index, json): (usize, Value)| {
-        let entry = T::deserialize(&json).ok();
-        if entry.is_none() {
-            let location = entry_location(key, index, &json);
-            for (path, message, kind) in every_problem::<T>(&json) {
-                let field = (!path.is_empty()).then(|| dotted(&path));
-                let pointer = format!("/{key}/{index}{}", pointer(&path));
-                problems.push(Problem { location: location.clone(), field, message, pointer, kind });
-            }
-        }
+    let mut read_one = |(index, json): (usize, Value)| {
+        let entry = read::<T>(&json)
+            .map_err(|found| {
+                let location = entry_location(key, index, &json);
+                for (path, message, kind) in found {
+                    let field = (!path.is_empty()).then(|| dotted(&path));
+                    let pointer = format!("/{key}/{index}{}", pointer(&path));
+                    problems.push(Problem { location: location.clone(), field, message, pointer, kind });
+                }
+            })
+            .ok();
         Read { index, json, entry }
     };
-    items.into_iter().enumerate().map(read).collect()
+    items.into_iter().enumerate().map(&mut read_one).collect()
+}
+
+/// A problem found while reading a value: where in it, what, and who else can tell.
+type Found = (Vec<Segment>, String, Kind);
+
+/// Reads an object into the struct `T`, or says every problem in it.
+fn read<T>(json: &Value) -> Result<T, Vec<Found>>
+where
+    T: Serialize + DeserializeOwned + for<'de> eserde::EDeserialize<'de>,
+{
+    // serde also reads a struct from an array of its fields in order; JSON
+    // Schema (and a partner reading the file) does not.
+    if json.is_array() {
+        return Err(vec![(Vec::new(), "invalid type: array, expected an object".into(), Kind::Schema)]);
+    }
+    let first = match T::deserialize(json) {
+        Ok(typed) => {
+            // The same for structs inside: where the typed value has an object,
+            // the JSON must have one.
+            let mut arrays = Vec::new();
+            if let Ok(shape) = serde_json::to_value(&typed) {
+                arrays_for_objects(&shape, json, &mut Vec::new(), &mut arrays);
+            }
+            if arrays.is_empty() {
+                return Ok(typed);
+            }
+            let wrong = |path| (path, "invalid type: array, expected an object".to_string(), Kind::Schema);
+            return Err(arrays.into_iter().map(wrong).collect());
+        }
+        Err(first) => first,
+    };
+    let found = structs_from_arrays(every_problem::<T>(json), json);
+    if found.is_empty() {
+        // eserde saw nothing wrong where serde did: say serde's own words.
+        return Err(vec![(Vec::new(), in_json_terms(&first.to_string()), kind_of(&first.to_string()))]);
+    }
+    Err(found)
+}
+
+/// A field named inside an array shows that serde read a struct from that
+/// array: one problem stands for all found inside it, as a JSON Schema
+/// validator says it ("expected an object").
+fn structs_from_arrays(found: Vec<Found>, json: &Value) -> Vec<Found> {
+    let is_array = |path: &[Segment]| json.pointer(&pointer(path)).is_some_and(Value::is_array);
+    let arrays: Vec<Vec<Segment>> = found
+        .iter()
+        .filter_map(|(path, _, _)| {
+            let at = path.iter().enumerate().position(|(i, s)| {
+                matches!(s, Segment::Map { .. })
+                    && path.get(..i).is_some_and(|parent| !parent.is_empty() && is_array(parent))
+            })?;
+            path.get(..at).map(<[Segment]>::to_vec)
+        })
+        .collect();
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for (path, message, kind) in found {
+        match arrays.iter().find(|array| path.starts_with(array)) {
+            Some(array) if !out.iter().any(|(p, _, _)| p == array) => {
+                out.push((array.clone(), "invalid type: array, expected an object".into(), Kind::Schema));
+            }
+            Some(_) => {}
+            None => out.push((path, message, kind)),
+        }
+    }
+    out
+}
+
+/// The places where `shape` (a typed value written out) has an object and
+/// `given` (the JSON read into it) an array.
+fn arrays_for_objects(shape: &Value, given: &Value, path: &mut Vec<Segment>, out: &mut Vec<Vec<Segment>>) {
+    match (shape, given) {
+        (Value::Object(_), Value::Array(_)) => out.push(path.clone()),
+        (Value::Object(fields), Value::Object(given)) => {
+            for (key, value) in fields {
+                if let Some(inside) = given.get(key) {
+                    path.push(Segment::Map { key: key.clone() });
+                    arrays_for_objects(value, inside, path, out);
+                    path.pop();
+                }
+            }
+        }
+        (Value::Array(items), Value::Array(given)) => {
+            for (index, (item, inside)) in items.iter().zip(given).enumerate() {
+                path.push(Segment::Seq { index });
+                arrays_for_objects(item, inside, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Every problem serde finds in a value, each with its path: eserde reads the
@@ -186,11 +278,9 @@ fn read_entries<T: serde::de::DeserializeOwned + for<'de> eserde::EDeserialize<'
 /// array or object stands in place of a string or number, serde_json reports
 /// it without reading past it, so what follows in the same object cannot be
 /// read. Each such value is noted and set to null, and the value read again.
-fn every_problem<T: serde::de::DeserializeOwned + for<'de> eserde::EDeserialize<'de>>(
-    value: &Value,
-) -> Vec<(Vec<Segment>, String, Kind)> {
+fn every_problem<T: DeserializeOwned + for<'de> eserde::EDeserialize<'de>>(value: &Value) -> Vec<Found> {
     let mut value = value.clone();
-    let mut found: Vec<(Vec<Segment>, String, Kind)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     // Each round replaces one array or object: the rounds are bounded by the value's size.
     for _ in 0..MAX_ROUNDS {
         let text = value.to_string();

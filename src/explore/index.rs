@@ -4,6 +4,7 @@
 use std::cmp::Reverse;
 
 use super::filter::{Filter, Sort};
+use super::query::Known;
 use super::search::{fold, matches_all, query_words};
 use crate::data::{Dataset, Launched, Partnership};
 use crate::geo::{self, STATES};
@@ -27,8 +28,9 @@ pub struct Index {
     /// walking the entries in the wanted order yields sorted results with no
     /// sort per filter change.
     orders: [Vec<usize>; 3],
-    sector_ids: Vec<String>,
-    topic_ids: Vec<String>,
+    /// The dataset's sector and topic ids: what the results' counts are aligned
+    /// with, and what an address may ask for.
+    known: Known,
     /// Partnerships per state in the whole dataset, aligned with `geo::STATES`.
     state_totals: Vec<usize>,
 }
@@ -58,8 +60,8 @@ fn state_index(code: &str) -> Option<usize> {
 
 impl Index {
     pub fn new(dataset: &Dataset) -> Index {
-        let sector_ids: Vec<String> = dataset.sectors.iter().map(|s| s.id.to_string()).collect();
-        let topic_ids: Vec<String> = dataset.topics.iter().map(|t| t.id.to_string()).collect();
+        let known = Known::from_dataset(dataset);
+        let (sector_ids, topic_ids) = (&known.sectors, &known.topics);
         let mut state_totals = vec![0; STATES.len()];
         let entries = dataset
             .partnerships
@@ -90,26 +92,31 @@ impl Index {
                 Entry { haystack, sector: sector_ids.iter().position(|id| p.sector == *id), state, topics }
             })
             .collect();
-        Index { entries, orders: sort_orders(dataset), sector_ids, topic_ids, state_totals }
+        Index { entries, orders: sort_orders(dataset), known, state_totals }
+    }
+
+    /// The ids an address may use (`parse_query`).
+    pub fn known(&self) -> &Known {
+        &self.known
     }
 
     pub fn run(&self, filter: &Filter) -> Results {
         // A choice the dataset does not know matches nothing (the URL codec drops
         // those before they get here; this keeps the index honest on its own).
-        let sector = filter.sector.as_ref().map(|id| self.sector_ids.iter().position(|s| s == id));
+        let sector = filter.sector.as_ref().map(|id| self.known.sectors.iter().position(|s| s == id));
         let state = filter.state.as_ref().map(|code| state_index(code));
         let mut wanted_topics = Vec::with_capacity(filter.topics.len());
         for id in &filter.topics {
-            wanted_topics.push(self.topic_ids.iter().position(|t| t == id));
+            wanted_topics.push(self.known.topics.iter().position(|t| t == id));
         }
         let words = query_words(&filter.query);
 
         let mut results = Results {
             total: self.entries.len(),
-            sectors: vec![0; self.sector_ids.len()],
+            sectors: vec![0; self.known.sectors.len()],
             states: vec![0; STATES.len()],
             state_totals: self.state_totals.clone(),
-            topics: vec![0; self.topic_ids.len()],
+            topics: vec![0; self.known.topics.len()],
             ..Results::default()
         };
         let order = match filter.sort {
