@@ -84,7 +84,8 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const sheets = [...html.matchAll(/<link\b[^>]*>/g)]
   .map((m) => m[0])
   .filter((tag) => /\brel="?stylesheet"?/.test(tag))
-  .map((tag) => tag.match(/\bhref="([^"]+)"/)?.[1])
+  // The minified page leaves attribute values unquoted where it can.
+  .map((tag) => tag.match(/\bhref=(?:"([^"]+)"|([^\s>]+))/)?.slice(1).find(Boolean))
   .filter(Boolean)
   .map((href) => href.replace(/^\.\//, ''));
 const critical = ['index.html', ...sheets].map((name) => rows.find((r) => r.name === name) ?? { name, raw: 0, br: 0 });

@@ -19,13 +19,13 @@ const UNUSABLE = {
   'trailing-garbage.json': 'trailing characters',
   'schema-version-2.json': 'version 2 is not supported',
   'schema-version-missing.json': 'schema_version: missing',
-  'schema-version-string.json': 'expected the number 1, found a string',
-  'title-wrong-type.json': 'title: expected a string, found a number',
+  'schema-version-string.json': 'schema_version: invalid type: string "1", expected a whole number',
+  'title-wrong-type.json': 'title: invalid type: integer `5`, expected a string',
   'national-wrong-types.json': 'national, field "states"',
   'source-missing.json': 'source: missing',
-  'sectors-not-an-array.json': 'sectors: expected an array, found an object',
-  'partnerships-not-an-array.json': 'partnerships: expected an array, found a string',
-  'nesting-too-deep.json': 'nested more than 128 levels deep',
+  'sectors-not-an-array.json': 'sectors: invalid type: object, expected an array',
+  'partnerships-not-an-array.json': 'partnerships: invalid type: string "none", expected an array',
+  'nesting-too-deep.json': 'line 3, column 137: invalid JSON: recursion limit exceeded',
 };
 
 // Usable files: how many cards show, and a problem the notice must name.
@@ -44,7 +44,7 @@ const USABLE = {
   'empty-name.json': [10, 'field "name": must not be empty'],
   'one-megabyte-string.json': [10, 'is 1048576 characters long'],
   'ten-thousand-highlights.json': [10, 'has 10000 highlights'],
-  'wrong-type-in-every-field.json': [0, 'field "topics[1]": expected a string, found a number'],
+  'wrong-type-in-every-field.json': [0, 'field "topics[1]": invalid type: integer `2`, expected a string'],
   'some-entries-bad.json': [8, 'partnerships[8] "inland-empire-transportation-and-logistics-partnership", field "website"'],
   'byte-order-mark.json': [11, null],
   'nested-junk-in-unknown-field.json': [11, null],
