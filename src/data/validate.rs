@@ -11,6 +11,7 @@
 //! problem drops that entry; a problem outside the lists (not JSON, the wrong
 //! `schema_version`, a missing header field) makes the dataset unusable.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use eserde::path::Segment;
@@ -359,15 +360,20 @@ fn keep<T: Entry>(
     check: impl Fn(&Value) -> FieldProblems,
 ) -> Vec<T> {
     let key = LISTS.get(list).copied().unwrap_or_default();
-    let mut kept: Vec<(usize, T)> = Vec::with_capacity(reads.len());
+    let mut kept: Vec<T> = Vec::with_capacity(reads.len());
+    // Each kept id and where it was: a dataset may hold thousands of entries.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for Read { index, json, entry } in reads {
         let mut out = check(&json);
         if let (Some(entry), true) = (entry, out.is_empty()) {
-            match kept.iter().find(|(_, k)| k.id() == entry.id()) {
-                Some((first, _)) => {
+            match seen.get(entry.id().as_str()) {
+                Some(first) => {
                     out.push(("id".into(), format!("duplicate id, already used by {key}[{first}]"), Kind::App))
                 }
-                None => kept.push((index, entry)),
+                None => {
+                    seen.insert(entry.id().to_string(), index);
+                    kept.push(entry);
+                }
             }
         }
         let location = entry_location(key, index, &json);
@@ -376,7 +382,7 @@ fn keep<T: Entry>(
             problems.push(Problem { location: location.clone(), field: Some(field), message, pointer, kind });
         }
     }
-    kept.into_iter().map(|(_, entry)| entry).collect()
+    kept
 }
 
 /// What the types cannot check: that a partnership names known sectors and
