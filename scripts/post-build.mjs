@@ -82,6 +82,9 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: insta
 const bootName = `boot-${hash16(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 html = html.replace(loader, `<script type="module" src="./${bootName}"></script>`);
+// Trunk gives the icon's link an integrity hash, which HTML allows only on
+// stylesheets and preloads (the W3C checker reports it).
+html = html.replace(/<link\b[^>]*\brel="?icon"?[^>]*>/g, (link) => link.replace(/\s+integrity=("[^"]*"|[^\s>]+)/, ''));
 // Trunk's preloads would start the glue and the wasm before the first paint.
 html = html.replace(/<link\b[^>]*\brel="?(modulepreload|preload)"?[^>]*>/g, (link) =>
   /\.(js|wasm)\b/.test(link) ? '' : link,

@@ -15,5 +15,8 @@ pub fn default_view_html(json: &str) -> Result<String, Unusable> {
     let loaded = parse_dataset(json)?;
     let owner = Owner::new();
     let html = owner.with(|| view! { <Page><LoadedView loaded/></Page> }.to_html());
-    Ok(html)
+    // Leptos marks places for hydration with empty comments (`<!>`), which the
+    // HTML standard calls bogus; the app takes this markup over rather than
+    // hydrating it, so they go.
+    Ok(html.replace("<!>", ""))
 }
