@@ -2,7 +2,10 @@
 // Serves DIR at /PREFIX/ (default dist/ at /explorer/) so every test proves the
 // build works under a sub-path, and sends the headers that DIR/_headers asks
 // for (the Netlify / Cloudflare Pages format), so the tests run under the real
-// Content-Security-Policy. No dependencies; loopback only.
+// Content-Security-Policy. Text and wasm go out gzip-compressed when the
+// browser accepts it, as static hosts send them (GitHub Pages gzips; Chromium
+// asks for brotli only over HTTPS), so tests and benchmarks see the bytes a
+// visitor waits for. No dependencies; loopback only.
 //
 //   node scripts/serve-static.mjs [--dir dist] [--prefix /explorer/] [--port 4180]
 //
@@ -12,6 +15,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +30,9 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** What static hosts compress: text of every kind, and wasm. */
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm|manifest\+json)|image\/svg\+xml)/;
 
 /** `_headers` as [pattern, {name: value}] rules; patterns are exact or end in `*`. */
 export function readHeaderRules(dir) {
@@ -83,12 +90,16 @@ export function serveStatic({ dir = 'dist', prefix = '/explorer/', port = 4180 }
       const body = await readFile(file);
       // Re-read per request: a test may swap the build in place.
       const headers = headersFor(readHeaderRules(root), `/${path.slice(prefix.length)}`);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': type,
         'Cache-Control': 'no-cache',
+        Vary: 'Accept-Encoding',
+        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
         ...headers,
       });
-      res.end(body);
+      res.end(gzip ? gzipSync(body) : body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     }

@@ -15,8 +15,9 @@ pub fn default_view_html(json: &str) -> Result<String, Unusable> {
     let loaded = parse_dataset(json)?;
     let owner = Owner::new();
     let html = owner.with(|| view! { <Page><LoadedView loaded/></Page> }.to_html());
-    // Leptos marks places for hydration with empty comments (`<!>`), which the
-    // HTML standard calls bogus; the app takes this markup over rather than
-    // hydrating it, so they go.
-    Ok(html.replace("<!>", ""))
+    // Leptos marks places with `<!>`, which the HTML standard calls a bogus
+    // comment; `<!---->` is the conforming empty comment. A comment, not
+    // nothing: it keeps the text around it in separate text nodes, as the app
+    // renders it, so that the take-over stays pixel-identical.
+    Ok(html.replace("<!>", "<!---->"))
 }

@@ -30,7 +30,7 @@ fn holds_every_card_once_with_the_figures_and_states() {
         &html[..2000.min(html.len())]
     );
     assert!(!html.contains("<script"));
-    assert!(!html.contains("<!>"), "no hydration markers: they are bogus comments in HTML");
+    assert!(!html.contains("<!>"), "no bogus comments: markers are written <!---->");
     assert!(html.starts_with(r##"<a href="#main" class="skip-link">"##));
 }
 
