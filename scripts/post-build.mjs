@@ -6,10 +6,8 @@
 //    script) that starts the app after the first paint; drops the preloads.
 // 2. Release: writes the prerendered default view into #app
 //    (`cargo run --bin prerender`: the app's own components, run natively).
-// 3. Release: inlines the stylesheet, so the first paint needs one response
-//    (allowed by its hash in the policy, not by 'unsafe-inline'); adds the
-//    policy as a <meta> (for hosts that cannot send headers, such as GitHub
-//    Pages) and fails if any other inline script or style is left.
+// 3. Release: adds the policy as a <meta> (for hosts that cannot send headers,
+//    such as GitHub Pages) and fails if any inline script or style is left.
 // 4. Release: minifies the JavaScript with esbuild (Trunk's minifier fails on
 //    wasm-bindgen's glue), updating the integrity hashes.
 // 5. Writes sw.js with the list of every file of the build and a build id, so
@@ -21,7 +19,7 @@
 // already) and esbuild from `npm ci` (without it the JavaScript stays as is).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -31,18 +29,15 @@ if (!dir) {
 }
 const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
 
-/**
- * The policy the built page runs under (issue 4); `styles` are the hashes of
- * the page's own inline styles. `frame-ancestors` only works as a header.
- */
-const policy = (styles = []) => [
+/** The policy the built page runs under (issue 4). `frame-ancestors` only works as a header. */
+const POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  ["style-src 'self'", ...styles.map((hash) => `'${hash}'`)].join(' '),
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
 ];
-let POLICY = policy();
+const HEADER_POLICY = [...POLICY, 'frame-ancestors *'].join('; ');
 
 const hash16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
@@ -120,28 +115,7 @@ if (release) {
   html = html.replace(app, (_, open) => `${noscript}${open} data-prerendered>${rendered.stdout}</div>`);
 }
 
-// 3. Release: the stylesheet inline. It is what the first paint waits for: in
-// the page, it comes with the first response instead of a second round trip.
-// The file itself goes (nothing else asks for it).
-let inlineStyle = null;
-if (release) {
-  const link = /<link\b[^>]*\brel="?stylesheet"?[^>]*>/;
-  const tag = html.match(link)?.[0];
-  const href = tag?.match(/\bhref=(?:"([^"]+)"|([^\s>]+))/)?.slice(1).find(Boolean);
-  if (!href) {
-    console.error('post-build: the stylesheet link was not found in index.html');
-    process.exit(1);
-  }
-  const cssPath = join(dir, href.replace(/^\.\//, ''));
-  // Nothing in the stylesheet can close the element early.
-  const css = readFileSync(cssPath, 'utf8').replace(/<\/style/gi, '<\\/style');
-  inlineStyle = 'sha256-' + createHash('sha256').update(css).digest('base64');
-  html = html.replace(link, () => `<style>${css}</style>`);
-  rmSync(cssPath);
-  POLICY = policy([inlineStyle]);
-}
-
-// The policy in the page (release only: `trunk serve` injects its own inline reload script).
+// 3. The policy in the page (release only: `trunk serve` injects its own inline reload script).
 if (release) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${POLICY.join('; ')}">`;
   html = html.replace(/<meta charset=("?)utf-8\1>/i, (charset) => charset + meta);
@@ -150,9 +124,7 @@ if (release) {
     process.exit(1);
   }
 }
-const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)];
-const ownStyle = styles.length === 1 && 'sha256-' + createHash('sha256').update(styles[0][1]).digest('base64') === inlineStyle;
-if (release && ((styles.length && !ownStyle) || /\sstyle=|<script(?![^>]*\ssrc=)[^>]*>/i.test(html))) {
+if (/<style[\s>]|\sstyle=|<script(?![^>]*\ssrc=)[^>]*>/i.test(html) && release) {
   console.error('post-build: index.html still has inline script or style');
   process.exit(1);
 }
@@ -206,7 +178,7 @@ writeFileSync(join(dir, 'sw.js'), await minify(worker, undefined));
 // only: Netlify joins the values of overlapping rules.
 if (release) {
   const rules = [
-    ['/*', ['Content-Security-Policy: ' + [...POLICY, 'frame-ancestors *'].join('; '), 'X-Content-Type-Options: nosniff', 'Referrer-Policy: strict-origin-when-cross-origin']],
+    ['/*', ['Content-Security-Policy: ' + HEADER_POLICY, 'X-Content-Type-Options: nosniff', 'Referrer-Policy: strict-origin-when-cross-origin']],
     ...files.filter(isHashed).map((f) => [`/${f}`, ['Cache-Control: public, max-age=31536000, immutable']]),
     ...['/', '/index.html', '/sw.js', '/embed.js', '/manifest.webmanifest', '/data/*'].map((p) => [p, ['Cache-Control: no-cache']]),
   ];
