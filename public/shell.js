@@ -75,6 +75,16 @@ if (prerendered) {
     const at = control && place(control);
     if (at) clicks.push(at);
   });
+  // What was chosen before this script arrived (on a slow line the cards show
+  // well before it): a radio chosen, the search or the sort changed, the focus.
+  for (const radio of prerendered.querySelectorAll('input[type=radio]')) {
+    if (radio.checked && !radio.defaultChecked) clicks.push(place(radio));
+  }
+  const search = prerendered.querySelector('#search');
+  if (search && search.value !== search.defaultValue) edited.add('search');
+  const sort = prerendered.querySelector('#sort');
+  if (sort && [...sort.options].some((option) => option.selected !== option.defaultSelected)) edited.add('sort');
+  if (prerendered.contains(document.activeElement)) focused = place(document.activeElement);
   prerendered.addEventListener('focusin', (event) => (focused = place(event.target)));
   // Focus leaving the page clears it; the swap itself (which also blurs) does not.
   prerendered.addEventListener('focusout', () => {

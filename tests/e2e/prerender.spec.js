@@ -124,6 +124,31 @@ test('focus, search text and sort chosen before the takeover are carried across'
   await expect(page).toHaveURL(/[?&]sort=state/);
 });
 
+test('a sector chosen in the prerendered page before its shell script arrived is applied by the app', async ({ page }) => {
+  // On a slow line the cards show well before shell.js: hold it, and the data.
+  let releaseShell;
+  const shellHeld = new Promise((done) => (releaseShell = done));
+  await page.route('**/shell-*.js', async (route) => {
+    await shellHeld;
+    await route.continue();
+  });
+  const release = await holdData(page);
+  await page.goto('./', { waitUntil: 'commit' });
+  await page.getByRole('radio', { name: /^Healthcare \(/ }).click();
+  await page.getByLabel('Search partnerships').fill('nursing');
+  releaseShell();
+  await page.waitForFunction(() => [...document.scripts].some((s) => s.src.includes('shell-')));
+  await page.waitForLoadState('load');
+  release();
+  await tookOver(page);
+  await expect(page).toHaveURL(/[?&]sector=healthcare(&|$)/);
+  await expect(page.getByRole('radio', { name: /^Healthcare \(/ })).toBeChecked();
+  await expect(page.getByLabel('Search partnerships')).toHaveValue('nursing');
+  const expected = DATASET.partnerships.filter((p) => p.sector === 'healthcare' && JSON.stringify(p).toLowerCase().includes('nursing'));
+  expect(expected.length).toBeGreaterThan(0);
+  await expect(cards(page)).toHaveCount(expected.length);
+});
+
 test('filters chosen in the prerendered page before the takeover are applied by the app', async ({ page }) => {
   const release = await holdData(page);
   await page.goto('./');
