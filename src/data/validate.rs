@@ -2,14 +2,15 @@
 //! problem is reported at once, each naming its entry and field, while every
 //! valid entry is kept.
 //!
-//! The field rules live in the types (`super::model`, `super::text`). When
-//! serde's one pass fails, eserde reads the text again and names every wrong
-//! field with its path (`partnerships[3].members.approx`) and position; entries
-//! with a wrong field are then left out and the rest read on their own. What the
-//! types cannot know is checked here, on typed entries: duplicate ids, and
-//! references to sectors and topics. Problems come in two weights: an entry
-//! problem drops that entry; a problem outside the lists (not JSON, the wrong
-//! `schema_version`, a missing header field) makes the dataset unusable.
+//! The field rules live in the types (`super::model`, `super::text`). The
+//! document is parsed once into a tree; each entry of the lists is then read on
+//! its own, and the rest of the document as a whole. Where serde refuses a
+//! value, eserde names every wrong field with its path (`members.approx`,
+//! `topics[1]`). What the types cannot know is checked here, on the JSON of
+//! every entry: duplicate ids, references to sectors and topics, and list
+//! lengths. Problems come in two weights: an entry problem drops that entry; a
+//! problem outside the lists (not JSON, the wrong `schema_version`, a missing
+//! header field) makes the dataset unusable.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -167,16 +168,7 @@ fn read_entries<T: Serialize + DeserializeOwned + for<'de> eserde::EDeserialize<
 ) -> Vec<Read<T>> {
     let key = LISTS.get(list).copied().unwrap_or_default();
     let mut read_one = |(index, json): (usize, Value)| {
-        let entry = read::<T>(&json)
-            .map_err(|found| {
-                let location = entry_location(key, index, &json);
-                for (path, message, kind) in found {
-                    let field = (!path.is_empty()).then(|| dotted(&path));
-                    let pointer = format!("/{key}/{index}{}", pointer(&path));
-                    problems.push(Problem { location: location.clone(), field, message, pointer, kind });
-                }
-            })
-            .ok();
+        let entry = read::<T>(&json).map_err(|found| problems.extend(entry_problems(key, index, &json, found))).ok();
         Read { index, json, entry }
     };
     items.into_iter().enumerate().map(&mut read_one).collect()
@@ -184,6 +176,35 @@ fn read_entries<T: Serialize + DeserializeOwned + for<'de> eserde::EDeserialize<
 
 /// A problem found while reading a value: where in it, what, and who else can tell.
 type Found = (Vec<Segment>, String, Kind);
+
+/// The problems found in `LISTS[..][index]` (`key`), each at its field.
+fn entry_problems<'a>(
+    key: &'a str,
+    index: usize,
+    json: &Value,
+    found: Vec<Found>,
+) -> impl Iterator<Item = Problem> + 'a {
+    let location = entry_location(key, index, json);
+    found.into_iter().map(move |(path, message, kind)| Problem {
+        location: location.clone(),
+        field: (!path.is_empty()).then(|| dotted(&path)),
+        message,
+        pointer: format!("/{key}/{index}{}", pointer(&path)),
+        kind,
+    })
+}
+
+/// An array where the type has an object: what a JSON Schema validator says.
+fn array_for_object(path: Vec<Segment>) -> Found {
+    (path, "invalid type: array, expected an object".into(), Kind::Schema)
+}
+
+/// The path of a field of an entry, e.g. `topics[1]`.
+fn field_path(name: &str, index: Option<usize>) -> Vec<Segment> {
+    let mut path = vec![Segment::Map { key: name.to_string() }];
+    path.extend(index.map(|index| Segment::Seq { index }));
+    path
+}
 
 /// Reads an object into the struct `T`, or says every problem in it.
 fn read<T>(json: &Value) -> Result<T, Vec<Found>>
@@ -193,32 +214,20 @@ where
     // serde also reads a struct from an array of its fields in order; JSON
     // Schema (and a partner reading the file) does not.
     if json.is_array() {
-        return Err(vec![(Vec::new(), "invalid type: array, expected an object".into(), Kind::Schema)]);
+        return Err(vec![array_for_object(Vec::new())]);
     }
-    // Read from text, as eserde reads it below: one of serde_json's readers
-    // (its text reader) for both passes keeps the wasm 4 KB smaller.
-    let first = match serde_json::from_str::<T>(&json.to_string()) {
-        Ok(typed) => {
-            // The same for structs inside: where the typed value has an object,
-            // the JSON must have one.
-            let mut arrays = Vec::new();
-            if let Ok(shape) = serde_json::to_value(&typed) {
-                arrays_for_objects(&shape, json, &mut Vec::new(), &mut arrays);
-            }
-            if arrays.is_empty() {
-                return Ok(typed);
-            }
-            let wrong = |path| (path, "invalid type: array, expected an object".to_string(), Kind::Schema);
-            return Err(arrays.into_iter().map(wrong).collect());
-        }
-        Err(first) => first,
-    };
-    let found = structs_from_arrays(every_problem::<T>(json), json);
-    if found.is_empty() {
-        // eserde saw nothing wrong where serde did: say serde's own words.
-        return Err(vec![(Vec::new(), in_json_terms(&first.to_string()), kind_of(&first.to_string()))]);
+    let typed = read_or_every_problem::<T>(json).map_err(|found| structs_from_arrays(found, json))?;
+    // The same for structs inside: where the typed value has an object, the
+    // JSON must have one.
+    let mut arrays = Vec::new();
+    if let Ok(shape) = serde_json::to_value(&typed) {
+        arrays_for_objects(&shape, json, &mut Vec::new(), &mut arrays);
     }
-    Err(found)
+    if arrays.is_empty() {
+        Ok(typed)
+    } else {
+        Err(arrays.into_iter().map(array_for_object).collect())
+    }
 }
 
 /// A field named inside an array shows that serde read a struct from that
@@ -239,9 +248,7 @@ fn structs_from_arrays(found: Vec<Found>, json: &Value) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for (path, message, kind) in found {
         match arrays.iter().find(|array| path.starts_with(array)) {
-            Some(array) if !out.iter().any(|(p, _, _)| p == array) => {
-                out.push((array.clone(), "invalid type: array, expected an object".into(), Kind::Schema));
-            }
+            Some(array) if !out.iter().any(|(p, _, _)| p == array) => out.push(array_for_object(array.clone())),
             Some(_) => {}
             None => out.push((path, message, kind)),
         }
@@ -274,20 +281,30 @@ fn arrays_for_objects(shape: &Value, given: &Value, path: &mut Vec<Segment>, out
     }
 }
 
-/// Every problem serde finds in a value, each with its path: eserde reads the
-/// value again after serde's first error, and goes on past each wrong field.
+/// Reads `json` into `T` with eserde, from its text (one of serde_json's
+/// readers, its text reader, serves every read: the wasm is smaller so). eserde
+/// tries serde's one pass first; when that fails it reads the value again and
+/// goes on past each wrong field, so every problem is named with its path.
 ///
 /// One limit of reading JSON text as a stream is worked around here: where an
 /// array or object stands in place of a string or number, serde_json reports
 /// it without reading past it, so what follows in the same object cannot be
 /// read. Each such value is noted and set to null, and the value read again.
-fn every_problem<T: DeserializeOwned + for<'de> eserde::EDeserialize<'de>>(value: &Value) -> Vec<Found> {
-    let mut value = value.clone();
+fn read_or_every_problem<T: DeserializeOwned + for<'de> eserde::EDeserialize<'de>>(
+    json: &Value,
+) -> Result<T, Vec<Found>> {
+    // A copy only once a value has to be set to null.
+    let mut changed: Option<Value> = None;
     let mut found: Vec<Found> = Vec::new();
     // Each round replaces one array or object: the rounds are bounded by the value's size.
     for _ in 0..MAX_ROUNDS {
-        let text = value.to_string();
-        let Err(errors) = eserde::json::from_str::<T>(&text) else { break };
+        let text = changed.as_ref().unwrap_or(json).to_string();
+        let errors = match eserde::json::from_str::<T>(&text) {
+            Ok(typed) if found.is_empty() => return Ok(typed),
+            // What was set to null was the last problem: the rest reads.
+            Ok(_) => break,
+            Err(errors) => errors,
+        };
         let mut stuck = None;
         for error in errors.iter() {
             let mut path: Vec<Segment> = error.path().map(|p| p.iter().cloned().collect()).unwrap_or_default();
@@ -311,12 +328,13 @@ fn every_problem<T: DeserializeOwned + for<'de> eserde::EDeserialize<'de>>(value
                 break;
             }
         }
-        match stuck.and_then(|path| value.pointer_mut(&pointer(&path))) {
+        let copy = changed.get_or_insert_with(|| json.clone());
+        match stuck.and_then(|path| copy.pointer_mut(&pointer(&path))) {
             Some(at) => *at = Value::Null,
             None => break,
         }
     }
-    found
+    Err(found)
 }
 
 /// serde names Rust's types ("expected u32", "a sequence"); a partner
@@ -346,11 +364,8 @@ fn kind_of(message: &str) -> Kind {
     }
 }
 
-/// How many times one value is read again at most (see `every_problem`).
+/// How many times one value is read again at most (see `read_or_every_problem`).
 const MAX_ROUNDS: usize = 200;
-
-/// Problems of one entry: (field, message, kind).
-type FieldProblems = Vec<(String, String, Kind)>;
 
 /// Keeps the entries that serde read, pass `check` (run on every entry, so that
 /// all of an entry's problems are reported at once) and whose id was not used
@@ -359,7 +374,7 @@ fn keep<T: Entry>(
     list: usize,
     reads: Vec<Read<T>>,
     problems: &mut Vec<Problem>,
-    check: impl Fn(&Value) -> FieldProblems,
+    check: impl Fn(&Value) -> Vec<Found>,
 ) -> Vec<T> {
     let key = LISTS.get(list).copied().unwrap_or_default();
     let mut kept: Vec<T> = Vec::with_capacity(reads.len());
@@ -369,20 +384,18 @@ fn keep<T: Entry>(
         let mut out = check(&json);
         if let (Some(entry), true) = (entry, out.is_empty()) {
             match seen.get(entry.id().as_str()) {
-                Some(first) => {
-                    out.push(("id".into(), format!("duplicate id, already used by {key}[{first}]"), Kind::App))
-                }
+                Some(first) => out.push((
+                    field_path("id", None),
+                    format!("duplicate id, already used by {key}[{first}]"),
+                    Kind::App,
+                )),
                 None => {
                     seen.insert(entry.id().to_string(), index);
                     kept.push(entry);
                 }
             }
         }
-        let location = entry_location(key, index, &json);
-        for (field, message, kind) in out {
-            let pointer = format!("/{key}/{index}/{}", pointer_of_field(&field));
-            problems.push(Problem { location: location.clone(), field: Some(field), message, pointer, kind });
-        }
+        problems.extend(entry_problems(key, index, &json, out));
     }
     kept
 }
@@ -392,23 +405,31 @@ fn keep<T: Entry>(
 /// and the schema's `maxItems` (a list's items report their own problems while
 /// it is read, so its length is checked here). Read from the JSON, so that an
 /// entry with a wrong field still has these reported.
-fn check_partnership(p: &Value, sectors: &[&str], topics: &[&str]) -> FieldProblems {
-    let mut out = FieldProblems::new();
+fn check_partnership(p: &Value, sectors: &[&str], topics: &[&str]) -> Vec<Found> {
+    let mut out = Vec::new();
     if let Some(sector) = p.get("sector").and_then(Value::as_str) {
         if !sectors.contains(&sector) {
-            out.push(("sector".into(), format!("unknown sector \"{}\" (not in sectors)", clip(sector)), Kind::App));
+            out.push((
+                field_path("sector", None),
+                format!("unknown sector \"{}\" (not in sectors)", clip(sector)),
+                Kind::App,
+            ));
         }
     }
     for field in ["highlights", "topics"] {
         let len = p.get(field).and_then(Value::as_array).map_or(0, Vec::len);
         if len > MAX_ITEMS {
-            out.push((field.into(), format!("has {len} {field}; at most {MAX_ITEMS}"), Kind::Schema));
+            out.push((field_path(field, None), format!("has {len} {field}; at most {MAX_ITEMS}"), Kind::Schema));
         }
     }
     let listed = p.get("topics").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
     for (i, topic) in listed.iter().enumerate().take(MAX_ITEMS) {
         if let Some(topic) = topic.as_str().filter(|t| !topics.contains(t)) {
-            out.push((format!("topics[{i}]"), format!("unknown topic \"{}\" (not in topics)", clip(topic)), Kind::App));
+            out.push((
+                field_path("topics", Some(i)),
+                format!("unknown topic \"{}\" (not in topics)", clip(topic)),
+                Kind::App,
+            ));
         }
     }
     out
@@ -461,11 +482,6 @@ fn dotted(path: &[Segment]) -> String {
         }
     }
     out
-}
-
-/// `members.approx` → `members/approx`, `topics[1]` → `topics/1`.
-fn pointer_of_field(field: &str) -> String {
-    field.replace(['.', '['], "/").replace(']', "")
 }
 
 /// Orders problems by list and entry, in the order of the file.
