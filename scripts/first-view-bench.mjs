@@ -107,13 +107,9 @@ async function visit(url, click = false) {
       // (the stylesheet blocks rendering, so the first frame that has it paints it).
       const answered = () => {
         const names = [...document.querySelectorAll('main article h3')].map((h) => h.textContent.trim());
-        const status = document.querySelector('[role="status"]')?.textContent ?? '';
-        const all = [...document.querySelectorAll('[role="status"]')].map((s) => s.textContent).join(' ');
-        return (
-          names.length === answer.names.length &&
-          names.every((n) => answer.names.includes(n)) &&
-          (status.includes(answer.status) || all.includes(answer.status))
-        );
+        // The app has a status per card ("Link copied") besides the results' one.
+        const statuses = [...document.querySelectorAll('[role="status"]')].map((s) => s.textContent).join(' ');
+        return names.length === answer.names.length && names.every((n) => answer.names.includes(n)) && statuses.includes(answer.status);
       };
       const tick = () => {
         const now = performance.now();

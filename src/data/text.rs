@@ -238,9 +238,9 @@ fn class(ranges: &[(char, char)]) -> String {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn text_schema(description: &str, max_chars: usize) -> serde_json::Value {
+fn text_schema(what: &str, max_chars: usize) -> serde_json::Value {
     serde_json::json!({
-        "description": description,
+        "description": format!("{what}: not blank, at most {max_chars} characters."),
         "type": "string",
         "maxLength": max_chars,
         // At least one character that is not white space.
@@ -260,7 +260,7 @@ impl Rule for NameRule {
     }
     #[cfg(not(target_arch = "wasm32"))]
     fn schema() -> serde_json::Value {
-        text_schema("A name or label: not blank, at most 200 characters.", MAX_NAME)
+        text_schema("A name or label", MAX_NAME)
     }
 }
 
@@ -276,7 +276,7 @@ impl Rule for ProseRule {
     }
     #[cfg(not(target_arch = "wasm32"))]
     fn schema() -> serde_json::Value {
-        text_schema("A sentence or two: not blank, at most 1000 characters.", MAX_PROSE)
+        text_schema("A sentence or two", MAX_PROSE)
     }
 }
 
