@@ -2,27 +2,30 @@
 // JavaScript because it is browser glue, not explorer logic, and a few lines
 // here cost far less than the same in wasm.
 //
-// 0. It marks an embedded view (?embed=1) so the CSS hides the site's frame.
-// 1. Inside an iframe, it tells the parent the content height whenever it
-//    changes, so embeds size themselves (embed.js listens for this message).
+// 1. Inside an iframe, it tells the parent the content height once the app has
+//    settled in, and whenever it changes after that, so embeds size themselves
+//    (embed.js listens for this message) and never grow past their height and back.
 // 2. It stands in for invoker commands (the embed dialog) where they are missing.
 // 3. It registers the service worker (offline use) and, when a new build has
 //    been installed, offers to reload instead of mixing versions.
 // 4. It carries what a visitor does in the prerendered page across to the app
 //    when the app takes it over.
-const inFrame = window.parent !== window;
+// (The page's marks for its address, such as `embedded`, are set by the inline
+// script in index.html's head, before the first paint.)
 
-// ?embed=1 (the rule of src/embed.rs: `embed=1` or `embed=true`): the CSS hides
-// the site's header and footer, before the wasm starts, so nothing jumps.
-const embed = new URLSearchParams(location.search).getAll('embed');
-if (embed.includes('1') || embed.includes('true')) document.documentElement.classList.add('embedded');
+// The prerendered default page stands in for the view this address asks for
+// (the head script marked it `view-pending`): its results are hidden and the
+// region is busy until the app has rendered the right view.
+const prerendered = document.querySelector('#app[data-prerendered]');
+if (prerendered && document.documentElement.classList.contains('view-pending')) prerendered.setAttribute('aria-busy', 'true');
 
-if (inFrame) {
-  // The page's own height rule (body at least the viewport tall) would keep
-  // an iframe from ever shrinking: `in-frame` lifts it.
-  document.documentElement.classList.add('in-frame');
+if (document.documentElement.classList.contains('in-frame')) {
   let last = -1;
   const postHeight = () => {
+    // Not before the app has taken over and laid out every card: the heights
+    // on the way there (the prerendered page, cards not yet laid out) are not
+    // the view's, and would make the partner's page jump.
+    if (!document.querySelector('#app.settled')) return;
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
@@ -30,7 +33,8 @@ if (inFrame) {
     window.parent.postMessage({ source: 'partnership-explorer', type: 'resize', height }, '*');
   };
   new ResizeObserver(postHeight).observe(document.documentElement);
-  addEventListener('load', postHeight);
+  // The app settling in (browser::take_over) is a class change, which may not resize.
+  new MutationObserver(postHeight).observe(document.body, { subtree: true, attributeFilter: ['class'] });
 }
 
 // "Embed this view" opens its dialog with invoker commands (commandfor/command),
@@ -52,7 +56,6 @@ if (!('command' in HTMLButtonElement.prototype)) {
 // At the swap, the same controls of the app get the text, the choices and the
 // clicks (in order), and the focus. A control is known by its place: its
 // position among the controls of the filters, the results bar or its card.
-const prerendered = document.querySelector('#app[data-prerendered]');
 if (prerendered) {
   const CONTROLS = 'a[href],button,input,select,textarea,[tabindex]';
   const BOXES = 'section.filters, .results-bar, article[id]';

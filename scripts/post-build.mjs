@@ -5,9 +5,11 @@
 // 1. Replaces Trunk's inline wasm loader with a file (no 'unsafe-inline'
 //    script) that starts the app after the first paint; drops the preloads.
 // 2. Release: writes the prerendered default view into #app
-//    (`cargo run --bin prerender`: the app's own components, run natively).
+//    (`cargo run --bin prerender`: the app's own components, run natively),
+//    and the bundled dataset into the page, as data (no second request).
 // 3. Release: adds the policy as a <meta> (for hosts that cannot send headers,
-//    such as GitHub Pages) and fails if any inline script or style is left.
+//    such as GitHub Pages), allowing the head's one inline script by its hash,
+//    and fails if any other inline script or style is left.
 // 4. Release: minifies the JavaScript with esbuild (Trunk's minifier fails on
 //    wasm-bindgen's glue), updating the integrity hashes.
 // 5. Writes sw.js with the list of every file of the build and a build id, so
@@ -37,7 +39,6 @@ const POLICY = [
   "img-src 'self' data:",
   "connect-src 'self'",
 ];
-const HEADER_POLICY = [...POLICY, 'frame-ancestors *'].join('; ');
 
 const hash16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
@@ -66,14 +67,6 @@ await new Promise((resolve) => {
   setTimeout(resolve, 1000);
 });
 const wasm = fetch(${JSON.stringify(wasm)});
-// The bundled dataset (src/data/load.rs: DATA_URL) is fetched beside the wasm,
-// not after it has started: the app's own request is served from this preload.
-// Not for another dataset (?data=), which the app alone may vet.
-if (!new URLSearchParams(location.search).has('data')) {
-  const data = document.createElement('link');
-  Object.assign(data, { rel: 'preload', as: 'fetch', href: 'data/partnerships.json', crossOrigin: 'anonymous' });
-  document.head.append(data);
-}
 const bindings = await import(${JSON.stringify(glue)});
 const instance = await bindings.default({ module_or_path: wasm });
 window.wasmBindings = bindings;
@@ -112,10 +105,37 @@ if (release) {
   const noscript =
     '<noscript><p class="wrap noscript-note">Filters and search need JavaScript; every partnership is listed below. ' +
     'The data is also available as <a href="data/partnerships.json">data/partnerships.json</a>.</p></noscript>';
-  html = html.replace(app, (_, open) => `${noscript}${open} data-prerendered>${rendered.stdout}</div>`);
+  // Where the results will be, for an address that asks for another view
+  // (shown by the CSS while the head script's `view-pending` mark is set).
+  const results = '<div class="wrap explore">';
+  if (!rendered.stdout.includes(results)) {
+    console.error('post-build: the prerendered page has no results region (div.wrap.explore)');
+    process.exit(1);
+  }
+  const loading = '<p class="wrap loading view-loading" role="status">Loading this view…</p>';
+  const page = rendered.stdout.replace(results, loading + results);
+  html = html.replace(app, (_, open) => `${noscript}${open} data-prerendered>${page}</div>`);
+  // The page carries the dataset it was prerendered from, as data (a script
+  // element of type application/json is never run): the app reads it from
+  // here (src/data/load.rs), so the bundled view needs no second request and
+  // no failed request can take its cards away. At the end of the body, after
+  // everything the first paint needs. `<` is escaped so that no text in it
+  // can close the element.
+  const json = JSON.stringify(JSON.parse(readFileSync(data, 'utf8'))).replace(/</g, '\\u003c');
+  html = html.replace(/<\/body>/, () => `<script type="application/json" id="dataset">${json}</script></body>`);
 }
 
 // 3. The policy in the page (release only: `trunk serve` injects its own inline reload script).
+// The head's inline script (index.html) runs before the first paint, where a
+// file would cost a round trip: it is allowed by its hash, and nothing else inline is.
+const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (release && inline.length !== 1) {
+  console.error(`post-build: expected the head's one inline script, found ${inline.length}`);
+  process.exit(1);
+}
+const inlineHashes = inline.map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`);
+POLICY[1] = [POLICY[1], ...inlineHashes].join(' ');
+const HEADER_POLICY = [...POLICY, 'frame-ancestors *'].join('; ');
 if (release) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${POLICY.join('; ')}">`;
   html = html.replace(/<meta charset=("?)utf-8\1>/i, (charset) => charset + meta);
@@ -124,7 +144,8 @@ if (release) {
     process.exit(1);
   }
 }
-if (/<style[\s>]|\sstyle=|<script(?![^>]*\ssrc=)[^>]*>/i.test(html) && release) {
+const inlineScript = /<script(?![^>]*\ssrc=)(?![^>]*\stype="application\/json")[^>]*>/gi;
+if (release && (/<style[\s>]|\sstyle=/i.test(html) || (html.match(inlineScript) ?? []).length !== 1)) {
   console.error('post-build: index.html still has inline script or style');
   process.exit(1);
 }

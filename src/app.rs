@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::status::{LoadErrorView, Loading};
 use crate::components::{LoadedView, Page};
-use crate::data::load::{fetch_dataset, DATA_URL};
+use crate::data::load::DATA_URL;
 use crate::embed::is_embed;
 use crate::explore::data_path;
+use crate::start::read_dataset;
 
 /// The whole page: loads the dataset and shows it, or says why not.
 #[component]
@@ -19,12 +20,14 @@ pub fn App() -> impl IntoView {
     // Inside a partner's page (the site's header and footer, in index.html, are
     // hidden by the CSS) filters keep to the page's own history entry.
     let embed = is_embed(&search);
-    let (url, refusal) = match data_path(&search) {
-        Ok(Some(path)) => (path, None),
-        Ok(None) => (DATA_URL.to_string(), None),
-        Err(why) => (DATA_URL.to_string(), Some(why)),
+    // The bundled dataset comes with the page (release builds); a list named by
+    // the address is fetched, even at the bundled file's own address.
+    let (url, refusal, bundled) = match data_path(&search) {
+        Ok(Some(path)) => (path, None, None),
+        Ok(None) => (DATA_URL.to_string(), None, browser::bundled_dataset()),
+        Err(why) => (DATA_URL.to_string(), Some(why), browser::bundled_dataset()),
     };
-    let dataset = LocalResource::new(move || fetch_dataset(url.clone()));
+    let dataset = LocalResource::new(move || read_dataset(url.clone(), bundled.clone()));
     let retry = Callback::new(move |()| dataset.refetch());
     view! {
         <Page>

@@ -82,6 +82,17 @@ fn settle(document: web_sys::Document, step: usize) {
     });
 }
 
+/// The bundled dataset as the page carries it (`<script type="application/json"
+/// id="dataset">`, written by `scripts/post-build.mjs` in release builds).
+pub fn bundled_dataset() -> Option<String> {
+    window()?.document()?.get_element_by_id("dataset")?.text_content()
+}
+
+/// Whether a service worker (ours: offline use) answers this page's requests.
+pub fn has_service_worker() -> bool {
+    window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
+}
+
 /// `location.search`, e.g. `?sector=healthcare` (empty when there is none).
 pub fn location_search() -> String {
     window().and_then(|w| w.location().search().ok()).unwrap_or_default()

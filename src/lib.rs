@@ -14,6 +14,7 @@ pub mod geo;
 pub mod order;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod start;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

@@ -5,7 +5,7 @@
 use leptos::prelude::window;
 use leptos::prelude::*;
 use partnership_explorer::components::status::LoadErrorView;
-use partnership_explorer::components::{LoadedView, START_STEPS};
+use partnership_explorer::components::LoadedView;
 use partnership_explorer::data::{parse_dataset, LoadError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -29,15 +29,9 @@ fn container() -> web_sys::HtmlElement {
     div.unchecked_into()
 }
 
-/// Lets the explorer finish its start: the page is built a step per task.
+/// Lets the explorer finish its start (built a phase per task): the app's own wait.
 async fn settle() {
-    for _ in 0..START_STEPS {
-        let promise = wasm_bindgen_futures::js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window().set_timeout_with_callback(&resolve);
-        });
-        wasm_bindgen_futures::JsFuture::from(promise).await.expect("timeout");
-        leptos::task::tick().await;
-    }
+    partnership_explorer::start::finished().await;
 }
 
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::card::PartnershipCard;
 use super::explorer::{use_explorer, BATCH};
 use crate::geo::state_name;
+use crate::start::Start;
 
 /// "Showing N of M partnerships", announced politely to screen readers.
 #[component]
@@ -85,13 +86,14 @@ pub fn QueryNotices() -> impl IntoView {
 }
 
 /// The matching cards, a batch at a time: never thousands of cards at once.
-/// While the app starts, `cap` holds back part of the batch for a later task.
+/// While the app starts, its phase holds back part of the batch for a later task.
 #[component]
-pub fn ResultList(#[prop(into)] cap: Signal<usize>) -> impl IntoView {
+pub fn ResultList() -> impl IntoView {
     let explorer = use_explorer();
+    let start = expect_context::<Start>();
     // (dataset index, partnership) of the cards to render, keyed by index.
     let visible = move || {
-        let shown = explorer.shown.get().min(cap.get());
+        let shown = explorer.shown.get().min(start.phase().cards());
         explorer.results.with(|r| {
             explorer.dataset.with_value(|d| {
                 r.matching

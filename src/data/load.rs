@@ -57,7 +57,5 @@ async fn fetch(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<Fetch
     let saved_on = response.headers().get(SAVED_HEADER).map(|date| date.chars().take(40).collect());
     let bytes = response.binary().await.map_err(network)?;
     let loaded = parse_dataset_bytes(&bytes).map_err(LoadError::Invalid)?;
-    // The page is built from it in the next task, not in this one.
-    crate::browser::next_task().await;
     Ok(Fetched { loaded, saved_on })
 }

@@ -1,7 +1,7 @@
 // The explore journeys against the release build: filters, map, topics, search,
 // sort, card links, the URL as state, keyboard use and accessibility.
 import { test, expect } from '@playwright/test';
-import { DATASET, cards, collectErrors, expectNoAxeViolations, gotoReady } from './helpers.js';
+import { DATASET, FETCHED_LIST, cards, collectErrors, expectNoAxeViolations, gotoReady } from './helpers.js';
 
 const status = (page) => page.getByRole('status').filter({ hasText: /^Showing/ });
 // Auto-retrying: the card headings, in order.
@@ -237,7 +237,7 @@ async function serveSixtyPartnerships(page) {
 
 test('only a batch of cards is rendered at a time, with Show more', async ({ page }) => {
   await serveSixtyPartnerships(page);
-  await gotoReady(page, './');
+  await gotoReady(page, FETCHED_LIST);
   await expect(status(page)).toHaveText('Showing 60 of 60 partnerships');
   await expect(cards(page)).toHaveCount(12);
   const showMore = (more) => page.getByRole('button', { name: `Show more (${more} more)` }).click();
@@ -250,7 +250,7 @@ test('only a batch of cards is rendered at a time, with Show more', async ({ pag
 
 test('cards keep their size as they come into view: nothing moves under the pointer', async ({ page }) => {
   await serveSixtyPartnerships(page);
-  await gotoReady(page, './');
+  await gotoReady(page, FETCHED_LIST);
   // Where each card and the Show more button sit in the page (not the view).
   const positions = () => page.evaluate(() => [...document.querySelectorAll('main .card-item, main .show-more')].map((e) => e.getBoundingClientRect().top + window.scrollY));
   const before = await positions();

@@ -1,7 +1,7 @@
 // The foundation: every partnership shows as a card from the release build at a
 // sub-path; failures show a message with a working Retry; no a11y violations.
 import { test, expect } from '@playwright/test';
-import { DATASET, cards, collectErrors, expectNoAxeViolations, serveData, gotoReady } from './helpers.js';
+import { DATASET, FETCHED_LIST, cards, collectErrors, expectNoAxeViolations, serveData, gotoReady } from './helpers.js';
 
 test('shows every partnership with the national figures, without console errors', async ({ page }) => {
   const errors = collectErrors(page);
@@ -40,7 +40,7 @@ test('a website link opens safely in a new tab', async ({ page }) => {
   const data = structuredClone(DATASET);
   data.partnerships[0].website = 'https://example.org/';
   await serveData(page, data);
-  await gotoReady(page, './');
+  await gotoReady(page, FETCHED_LIST);
   const link = page.getByRole('link', { name: /Visit website/ });
   await expect(link).toHaveCount(1);
   await expect(link).toHaveAttribute('href', 'https://example.org/');
@@ -51,7 +51,7 @@ test('a website link opens safely in a new tab', async ({ page }) => {
 test('a missing dataset shows a clear error, and Retry recovers', async ({ page }) => {
   const errors = collectErrors(page);
   await serveData(page, 'not found', 404, 'text/plain');
-  await gotoReady(page, './');
+  await gotoReady(page, FETCHED_LIST);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The partnerships could not be loaded');
   await expect(alert).toContainText('404');
@@ -65,7 +65,7 @@ test('a missing dataset shows a clear error, and Retry recovers', async ({ page 
 
 test('malformed JSON names line and column, and Retry recovers', async ({ page }) => {
   await serveData(page, '{\n  "schema_version": 1,\n  "title": oops');
-  await gotoReady(page, './');
+  await gotoReady(page, FETCHED_LIST);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('cannot be used');
   await expect(alert).toContainText('line 3, column');
@@ -79,7 +79,7 @@ test('invalid entries are skipped with a notice; the valid ones still show', asy
   data.partnerships[9].sector = 'mining';
   data.partnerships[2].launched = '2018-13';
   await serveData(page, data);
-  await gotoReady(page, './');
+  await gotoReady(page, FETCHED_LIST);
   await expect(cards(page)).toHaveCount(9);
   const notice = page.locator('.notice');
   await expect(notice).toContainText('2 entries in the data could not be shown');
@@ -99,7 +99,7 @@ for (const colorScheme of ['light', 'dark']) {
 
 test('zero axe violations in the error state', async ({ page }) => {
   await serveData(page, '[]');
-  await gotoReady(page, './');
+  await gotoReady(page, FETCHED_LIST);
   await expect(page.getByRole('alert')).toBeVisible();
   await expectNoAxeViolations(page);
 });

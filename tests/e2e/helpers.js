@@ -16,6 +16,13 @@ export function collectErrors(page) {
   return errors;
 }
 
+/**
+ * The explorer with a list it must fetch, as for a partner's `?data=` list:
+ * the bundled file's own address, which the tests answer with `serveData`.
+ * (Without `?data=` the app reads the dataset the page carries, with no request.)
+ */
+export const FETCHED_LIST = './?data=data/partnerships.json';
+
 /** Answers the dataset request with `body` (a string or an object) and `status`. */
 export async function serveData(page, body, status = 200, contentType = 'application/json') {
   await page.route('**/data/partnerships.json', (route) =>

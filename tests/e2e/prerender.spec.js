@@ -5,11 +5,11 @@ import { test, expect } from '@playwright/test';
 import { DATASET, cards, collectErrors, settledIn } from './helpers.js';
 
 const ALL = DATASET.partnerships.length;
-/** Holds the dataset request until the returned function is called. */
-async function holdData(page) {
+/** Holds the app back (its wasm) until the returned function is called. */
+async function holdApp(page) {
   let release;
   const held = new Promise((done) => (release = done));
-  await page.route('**/data/partnerships.json', async (route) => {
+  await page.route('**/*.wasm', async (route) => {
     await held;
     await route.continue();
   });
@@ -84,10 +84,10 @@ test('no layout shift over the load (CLS 0)', async ({ page }) => {
 // cards out of view, which are laid out only once the app has settled in).
 for (const scrolled of [0, 1500]) {
   test(`the takeover and the settling in are pixel-identical, scrolled ${scrolled} px`, async ({ page }) => {
-    // Hold the data back: the app is started but waits out of sight.
-    const release = await holdData(page);
+    // Hold the app back: the prerendered page is all there is.
+    const release = await holdApp(page);
     await page.goto('./');
-    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await page.waitForLoadState('load');
     await page.evaluate((y) => window.scrollTo(0, y), scrolled);
     const before = await page.screenshot();
     release();
@@ -107,7 +107,7 @@ test('an address with filters shows them once the app has started, never the sta
 });
 
 test('focus, search text and sort chosen before the takeover are carried across', async ({ page }) => {
-  const release = await holdData(page);
+  const release = await holdApp(page);
   await page.goto('./');
   // In the prerendered page: type a search, choose a sort, stay on the sort menu.
   await page.getByLabel('Search partnerships').fill('nursing');
@@ -125,14 +125,14 @@ test('focus, search text and sort chosen before the takeover are carried across'
 });
 
 test('a sector chosen in the prerendered page before its shell script arrived is applied by the app', async ({ page }) => {
-  // On a slow line the cards show well before shell.js: hold it, and the data.
+  // On a slow line the cards show well before shell.js: hold it, and the app.
   let releaseShell;
   const shellHeld = new Promise((done) => (releaseShell = done));
   await page.route('**/shell-*.js', async (route) => {
     await shellHeld;
     await route.continue();
   });
-  const release = await holdData(page);
+  const release = await holdApp(page);
   await page.goto('./', { waitUntil: 'commit' });
   await page.getByRole('radio', { name: /^Healthcare \(/ }).click();
   await page.getByLabel('Search partnerships').fill('nursing');
@@ -150,7 +150,7 @@ test('a sector chosen in the prerendered page before its shell script arrived is
 });
 
 test('filters chosen in the prerendered page before the takeover are applied by the app', async ({ page }) => {
-  const release = await holdData(page);
+  const release = await holdApp(page);
   await page.goto('./');
   // Before the app has its data: a sector radio, a state tile, a topic clicked
   // twice (off again), then another topic, and a card's "Show all" button.
@@ -174,7 +174,7 @@ test('filters chosen in the prerendered page before the takeover are applied by 
 });
 
 test('a card button clicked before the takeover is applied by the app, and focus stays on it', async ({ page }) => {
-  const release = await holdData(page);
+  const release = await holdApp(page);
   await page.goto('./');
   const partnership = DATASET.partnerships.find((p) => p.highlights.length > 2);
   const card = page.locator(`article[id="${partnership.id}"]`);
@@ -187,21 +187,20 @@ test('a card button clicked before the takeover is applied by the app, and focus
   await expect(card.locator('.card-highlights li:not([hidden])')).toHaveCount(partnership.highlights.length);
 });
 
-test('the dataset is fetched once, beside the wasm: the app uses the loader\'s preload', async ({ page }) => {
+test('the bundled view asks for no data: the page carries its dataset', async ({ page }) => {
   const requests = [];
   page.on('request', (request) => {
-    if (/\/data\/partnerships\.json$/.test(request.url())) requests.push(request.url());
+    if (request.url().endsWith('.json')) requests.push(request.url());
   });
   const errors = collectErrors(page);
   await page.goto('./');
   await tookOver(page);
   await expect(cards(page)).toHaveCount(ALL);
-  expect(requests).toHaveLength(1);
-  // Started by the preload (a <link>), and the app's fetch took that response
-  // rather than asking again (which would add a "fetch" entry).
-  const initiators = await page.evaluate(() =>
-    performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/data/partnerships.json')).map((e) => e.initiatorType),
-  );
-  expect(initiators).toEqual(['link']);
+  await page.getByRole('radio', { name: /^Healthcare \(/ }).click();
+  await expect(cards(page)).toHaveCount(DATASET.partnerships.filter((p) => p.sector === 'healthcare').length);
+  expect(requests).toEqual([]);
+  // The data in the page is the bundled file's, exactly.
+  const carried = await page.evaluate(() => JSON.parse(document.getElementById('dataset').textContent));
+  expect(carried).toEqual(DATASET);
   expect(errors).toEqual([]);
 });

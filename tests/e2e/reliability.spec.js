@@ -2,7 +2,7 @@
 // gets a clear message, every valid entry, and a page that still works.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { cards, collectErrors, gotoReady } from './helpers.js';
+import { DATASET, FETCHED_LIST, cards, collectErrors, gotoReady } from './helpers.js';
 
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
 const serveFixture = (page, name) =>
@@ -55,7 +55,7 @@ for (const [name, message] of Object.entries(UNUSABLE)) {
   test(`unusable data: ${name} says why and offers Retry`, async ({ page }) => {
     const errors = collectErrors(page);
     await serveFixture(page, name);
-    await gotoReady(page, './');
+    await gotoReady(page, FETCHED_LIST);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(message);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -70,7 +70,7 @@ for (const [name, [count, problem]] of Object.entries(USABLE)) {
   test(`usable data: ${name} shows ${count} cards and stays usable`, async ({ page }) => {
     const errors = collectErrors(page);
     await serveFixture(page, name);
-    await gotoReady(page, './');
+    await gotoReady(page, FETCHED_LIST);
     await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(`Showing ${count} of ${count} partnerships`);
     await expect(cards(page)).toHaveCount(Math.min(count, 12));
     if (problem) await expect(page.locator('.notice')).toContainText(problem);
@@ -91,7 +91,7 @@ for (const [name, [count, problem]] of Object.entries(USABLE)) {
 
 test('markup in the data is shown as text, never run or rendered', async ({ page }) => {
   await serveFixture(page, 'markup-in-text.json');
-  await gotoReady(page, './');
+  await gotoReady(page, FETCHED_LIST);
   await expect(cards(page)).toHaveCount(11);
   const card = page.locator('#northeast-louisiana-healthcare-partnership');
   await expect(card.locator('h3')).toHaveText('<script>window.__pwned = 1</script>Northeast Louisiana Healthcare Partnership');
@@ -114,7 +114,7 @@ const FAULTS = {
 for (const [fault, [handler, message]] of Object.entries(FAULTS)) {
   test(`broken network: ${fault} gives a clear message and a working Retry`, async ({ page }) => {
     await page.route('**/data/partnerships.json', handler);
-    await gotoReady(page, './');
+    await gotoReady(page, FETCHED_LIST);
     await expect(page.getByRole('alert')).toContainText(message);
     await page.unroute('**/data/partnerships.json');
     await page.getByRole('button', { name: 'Retry' }).click();
@@ -125,9 +125,10 @@ for (const [fault, [handler, message]] of Object.entries(FAULTS)) {
 test('a request that hangs: after 10 seconds the page says so and offers Retry', async ({ page }) => {
   test.setTimeout(60_000);
   await page.route('**/data/partnerships.json', () => {}); // never answered
-  await page.goto('./');
-  // Meanwhile the prerendered page is shown; the app waits out of sight.
-  await expect(cards(page)).toHaveCount(11);
+  await page.goto(FETCHED_LIST);
+  // Meanwhile the page says it is loading this list, and shows no card of another.
+  await expect(page.getByText('Loading this view…')).toBeVisible();
+  await expect(cards(page).filter({ visible: true })).toHaveCount(0);
   await expect(page.getByRole('alert')).toContainText('did not arrive within 10 seconds', { timeout: 15_000 });
   await expect(cards(page)).toHaveCount(0);
   // Retry, still hanging: now the loading state is on screen, with its promise.
@@ -139,6 +140,43 @@ test('a request that hangs: after 10 seconds the page says so and offers Retry',
   await page.getByRole('button', { name: 'Retry' }).click();
   await expect(cards(page)).toHaveCount(11);
 });
+
+// The bundled dataset comes with the page: whatever its file's address answers,
+// the cards on screen stay, in every frame, and work.
+for (const [fault, handler] of Object.entries({
+  'a 500 error': (route) => route.fulfill({ status: 500, body: 'boom' }),
+  'an HTML page': (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Sign in</title>' }),
+  'a dropped connection': (route) => route.abort('connectionreset'),
+  'no answer at all': () => {},
+})) {
+  test(`the bundled data's address answering ${fault}: the 11 cards stay in every frame for 15 s`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const errors = collectErrors(page);
+    await page.route('**/data/partnerships.json', handler);
+    // From the first frame on: how many cards are visible, and any alert.
+    await page.addInitScript(() => {
+      window.__frames = [];
+      const record = () => {
+        const shown = [...document.querySelectorAll('main article')].filter((card) => card.checkVisibility()).length;
+        window.__frames.push({ shown, alert: document.querySelector('[role="alert"]') !== null, at: performance.now() });
+        requestAnimationFrame(record);
+      };
+      requestAnimationFrame(record);
+    });
+    await page.goto('./');
+    await page.waitForFunction(() => performance.now() > 15_000, null, { timeout: 30_000, polling: 500 });
+    const frames = await page.evaluate(() => window.__frames);
+    // From the frame the cards first show in (before it, the page is not yet parsed).
+    const first = frames.findIndex((f) => f.shown > 0);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(frames.at(-1).at - frames[first].at).toBeGreaterThan(14_000);
+    expect(frames.slice(first).filter((f) => f.shown !== DATASET.partnerships.length || f.alert)).toEqual([]);
+    // And they work: the app has taken over.
+    await page.getByRole('radio', { name: /^Healthcare \(/ }).click();
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.filter((p) => p.sector === 'healthcare').length);
+    expect(errors).toEqual([]);
+  });
+}
 
 test('?data= loads another dataset on the same site and survives filter clicks', async ({ page }) => {
   const other = JSON.parse(fixture('some-entries-bad.json').toString());

@@ -1,0 +1,112 @@
+// The first view is the view the address asks for: recorded frame by frame
+// from navigation, on a slow phone (150 ms, 1.6 Mbit/s, CPU 4x slower), no
+// frame shows a card, a count or a title of another view, and an embed's
+// frame never grows past its final height.
+import { test, expect } from '@playwright/test';
+import { DATASET, collectErrors, settledIn } from './helpers.js';
+
+test.describe.configure({ timeout: 90_000 });
+
+/** Throttles `page` as a new visitor on a slow phone meets the site. */
+async function throttle(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+/** From the first frame: the cards, the count and the title each frame shows. */
+function recordFrames() {
+  window.__frames = [];
+  const shown = (element) => element.checkVisibility();
+  const record = () => {
+    const cards = [...document.querySelectorAll('main article')].filter(shown).map((card) => card.id);
+    const status = [...document.querySelectorAll('.status-line')].filter(shown).map((e) => e.textContent);
+    const title = [...document.querySelectorAll('h1')].filter(shown).map((e) => e.textContent);
+    window.__frames.push({ cards: cards.join(' '), status: status.join(' '), title: title.join(' ') });
+    requestAnimationFrame(record);
+  };
+  requestAnimationFrame(record);
+  window.__shift = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** Every frame's cards, count and title are either none or the final view's. */
+function expectOnlyTheFinalView(frames) {
+  const last = frames.at(-1);
+  expect(last.cards).not.toBe('');
+  for (const key of ['cards', 'status', 'title']) {
+    const stray = [...new Set(frames.map((f) => f[key]).filter((v) => v !== '' && v !== last[key]))];
+    expect(stray, `${key} of another view`).toEqual([]);
+  }
+}
+
+const ids = (list) => list.map((p) => p.id).join(' ');
+const twoEntries = { ...DATASET, title: 'Two partnerships of a partner', partnerships: DATASET.partnerships.slice(3, 5) };
+
+const ADDRESSES = {
+  '?sector=healthcare': [ids(DATASET.partnerships.filter((p) => p.sector === 'healthcare')), DATASET.title],
+  '?state=TX&embed=1': [ids(DATASET.partnerships.filter((p) => p.state === 'TX')), DATASET.title],
+  '?sort=state': [null, DATASET.title],
+  '?data=data/two.json': [ids(twoEntries.partnerships), twoEntries.title],
+};
+
+for (const [address, [expected, title]] of Object.entries(ADDRESSES)) {
+  test(`${address}: no frame shows a card, a count or a title of another view`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.route('**/data/two.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(twoEntries) }));
+    await throttle(page);
+    await page.addInitScript(recordFrames);
+    await page.goto(`./${address}`);
+    await settledIn(page);
+    const frames = await page.evaluate(() => window.__frames);
+    expectOnlyTheFinalView(frames);
+    const last = frames.at(-1);
+    const sorted = (list) => list.split(' ').sort();
+    expect(sorted(last.cards)).toEqual(sorted(expected ?? ids(DATASET.partnerships)));
+    expect(last.title).toBe(title);
+    // The right view comes in place of "Loading this view…" without moving anything.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => window.__shift)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a partner page with two embeds: each frame settles once, never taller than its final height', async ({ page }) => {
+  await throttle(page);
+  await page.addInitScript(() => {
+    window.__heights = { 'state-embed': [], 'sector-embed': [] };
+    const record = () => {
+      for (const [id, list] of Object.entries(window.__heights)) {
+        const frame = document.querySelector(`#${id} iframe`);
+        if (frame && list.at(-1) !== frame.getAttribute('height')) list.push(frame.getAttribute('height'));
+      }
+      requestAnimationFrame(record);
+    };
+    requestAnimationFrame(record);
+  });
+  // Both frames in view (lazy iframes load only there): a tall window.
+  await page.setViewportSize({ width: 1280, height: 4000 });
+  await page.goto('http://127.0.0.1:4182/');
+  for (const id of ['state-embed', 'sector-embed']) {
+    const frame = page.frameLocator(`#${id} iframe`);
+    await expect(frame.locator('#app.settled')).toHaveCount(1, { timeout: 60_000 });
+  }
+  // A moment for the last height message to arrive.
+  await page.waitForTimeout(1000);
+  const heights = await page.evaluate(() => window.__heights);
+  for (const [id, list] of Object.entries(heights)) {
+    // The attribute's first value (embed.js's default), then the explorer's one height.
+    expect(list.length, `${id}: ${list.join(' → ')}`).toBeLessThanOrEqual(2);
+    const last = Number(list.at(-1));
+    expect(last, id).toBeGreaterThan(300);
+    expect(Math.max(...list.map(Number)), `${id}: ${list.join(' → ')}`).toBe(last);
+  }
+});
