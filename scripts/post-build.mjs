@@ -7,9 +7,10 @@
 // 2. Release: writes the prerendered default view into #app
 //    (`cargo run --bin prerender`: the app's own components, run natively),
 //    and the bundled dataset into the page, as data (no second request).
-// 3. Release: adds the policy as a <meta> (for hosts that cannot send headers,
-//    such as GitHub Pages), allowing the head's one inline script by its hash,
-//    and fails if any other inline script or style is left.
+// 3. Release: inlines the stylesheet, so the first paint needs one response;
+//    adds the policy as a <meta> (for hosts that cannot send headers, such as
+//    GitHub Pages), allowing the head's one inline script and the stylesheet
+//    by their hashes, and fails if any other inline script or style is left.
 // 4. Release: minifies the JavaScript with esbuild (Trunk's minifier fails on
 //    wasm-bindgen's glue), updating the integrity hashes.
 // 5. Writes sw.js with the list of every file of the build and a build id, so
@@ -21,7 +22,7 @@
 // already) and esbuild from `npm ci` (without it the JavaScript stays as is).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -125,16 +126,37 @@ if (release) {
   html = html.replace(/<\/body>/, () => `<script type="application/json" id="dataset">${json}</script></body>`);
 }
 
-// 3. The policy in the page (release only: `trunk serve` injects its own inline reload script).
+// 3. Release: the stylesheet inline. It is what the first paint waits for: in
+// the page, it comes with the first response instead of a second round trip.
+// The file itself goes (nothing else asks for it).
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+let styleHash = null;
+if (release) {
+  const link = /<link\b[^>]*\brel="?stylesheet"?[^>]*>/;
+  const href = html.match(link)?.[0].match(/\bhref=(?:"([^"]+)"|([^\s>]+))/)?.slice(1).find(Boolean);
+  if (!href) {
+    console.error('post-build: the stylesheet link was not found in index.html');
+    process.exit(1);
+  }
+  const cssPath = join(dir, href.replace(/^\.\//, ''));
+  // Nothing in the stylesheet can close the element early.
+  const css = readFileSync(cssPath, 'utf8').replace(/<\/style/gi, '<\\/style');
+  styleHash = sha256(css);
+  html = html.replace(link, () => `<style>${css}</style>`);
+  rmSync(cssPath);
+}
+
+// The policy in the page (release only: `trunk serve` injects its own inline reload script).
 // The head's inline script (index.html) runs before the first paint, where a
-// file would cost a round trip: it is allowed by its hash, and nothing else inline is.
+// file would cost a round trip. It and the inline stylesheet are allowed by
+// their hashes, never by 'unsafe-inline', and nothing else inline is.
 const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (release && inline.length !== 1) {
   console.error(`post-build: expected the head's one inline script, found ${inline.length}`);
   process.exit(1);
 }
-const inlineHashes = inline.map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`);
-POLICY[1] = [POLICY[1], ...inlineHashes].join(' ');
+POLICY[1] = [POLICY[1], ...inline.map(sha256)].join(' ');
+if (styleHash) POLICY[2] = `${POLICY[2]} ${styleHash}`;
 const HEADER_POLICY = [...POLICY, 'frame-ancestors *'].join('; ');
 if (release) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${POLICY.join('; ')}">`;
@@ -145,8 +167,10 @@ if (release) {
   }
 }
 const inlineScript = /<script(?![^>]*\ssrc=)(?![^>]*\stype="application\/json")[^>]*>/gi;
-if (release && (/<style[\s>]|\sstyle=/i.test(html) || (html.match(inlineScript) ?? []).length !== 1)) {
-  console.error('post-build: index.html still has inline script or style');
+const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => sha256(m[1]));
+const ownStyles = styles.length === (styleHash ? 1 : 0) && styles.every((hash) => hash === styleHash);
+if (release && (!ownStyles || /\sstyle=/i.test(html) || (html.match(inlineScript) ?? []).length !== 1)) {
+  console.error('post-build: index.html has inline script or style other than its own');
   process.exit(1);
 }
 writeFileSync(indexPath, html);

@@ -11,14 +11,17 @@ const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
 // The one inline script (index.html's head: it marks the page for its address
 // before the first paint) is allowed by its hash, and nothing else inline is.
 const inline = scripts.filter(([, attributes]) => !/\bsrc=|type="?application\/json/.test(attributes));
-const hashes = inline.map(([, , body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+// The stylesheet, inlined so that the first paint needs one response, likewise.
+const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
 const POLICY = [
   "default-src 'self'",
-  ["script-src 'self' 'wasm-unsafe-eval'", ...hashes].join(' '),
-  "style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors *",
+  ["script-src 'self' 'wasm-unsafe-eval'", ...inline.map(([, , body]) => sha256(body))].join(' '),
+  ["style-src 'self'", ...styles.map(sha256)].join(' '),
+  "img-src 'self' data:; connect-src 'self'; frame-ancestors *",
 ].join('; ');
 
-test('dist/index.html has one inline script, allowed by its hash, no inline style, and _headers carries the policy and caching rules', () => {
+test('dist/index.html has one inline script and one inline stylesheet, each allowed by its hash, and _headers carries the policy and caching rules', () => {
   expect(scripts.length).toBeGreaterThan(0);
   expect(inline).toHaveLength(1);
   expect(inline[0][2]).toContain('view-pending');
@@ -32,7 +35,10 @@ test('dist/index.html has one inline script, allowed by its hash, no inline styl
     expect(attributes).toMatch(/\bsrc=/);
     expect(body.trim()).toBe('');
   }
-  expect(html).not.toMatch(/<style\b|\sstyle=/i);
+  expect(styles).toHaveLength(1);
+  expect(styles[0]).toContain('.card');
+  expect(html).not.toMatch(/\sstyle=/i);
+  expect(html).not.toMatch(/<link\b[^>]*\bstylesheet\b/);
   const headers = readFileSync('dist/_headers', 'utf8');
   expect(headers).toContain(`/*\n  Content-Security-Policy: ${POLICY}\n`);
   const boot = html.match(/src="?\.\/(boot-[0-9a-f]+\.js)/)[1];

@@ -73,7 +73,7 @@ test('every file of the build is precached, with the hashed names of this build'
   const worker = readFileSync(new URL('../../dist/sw.js', import.meta.url), 'utf8');
   const files = JSON.parse(worker.match(/FILES=(\[[^\]]*\])/)[1]);
   expect(cached.sort()).toEqual(files.map((f) => new URL(f, 'http://x/explorer/').pathname).sort());
-  for (const name of ['index.html', '.wasm', 'styles-', 'boot-', 'data/partnerships.json', 'manifest.webmanifest']) {
+  for (const name of ['index.html', '.wasm', 'boot-', 'data/partnerships.json', 'manifest.webmanifest']) {
     if (name === 'index.html') expect(cached).toContain('/explorer/');
     else expect(cached.some((p) => p.includes(name)), name).toBe(true);
   }
