@@ -69,24 +69,48 @@ if (prerendered) {
   const clicks = [];
   const edited = new Set();
   let focused = null;
+  // A filter changed here leaves the prerendered cards matching another view:
+  // they give way to "Loading this view…" (see the CSS) until the app has
+  // applied the change. The filters stay as they are, under the visitor's hand.
+  const changing = (target) => {
+    if (!(target instanceof Element) || !target.closest('section.filters')) return;
+    document.documentElement.classList.add('view-changing');
+    prerendered.setAttribute('aria-busy', 'true');
+  };
   // Only what the visitor changed: an address with filters sets the app's own.
-  prerendered.addEventListener('input', (event) => edited.add(event.target.id));
-  prerendered.addEventListener('change', (event) => edited.add(event.target.id));
+  prerendered.addEventListener('input', (event) => {
+    edited.add(event.target.id);
+    changing(event.target);
+  });
+  prerendered.addEventListener('change', (event) => {
+    edited.add(event.target.id);
+    changing(event.target);
+  });
   prerendered.addEventListener('click', (event) => {
     // Links work without the app; a click on a radio's label reaches the radio too.
     const control = event.target instanceof Element ? event.target.closest('button, input[type=radio]') : null;
     const at = control && place(control);
     if (at) clicks.push(at);
+    if (control) changing(control);
   });
   // What was chosen before this script arrived (on a slow line the cards show
   // well before it): a radio chosen, the search or the sort changed, the focus.
   for (const radio of prerendered.querySelectorAll('input[type=radio]')) {
-    if (radio.checked && !radio.defaultChecked) clicks.push(place(radio));
+    if (radio.checked && !radio.defaultChecked) {
+      clicks.push(place(radio));
+      changing(radio);
+    }
   }
   const search = prerendered.querySelector('#search');
-  if (search && search.value !== search.defaultValue) edited.add('search');
+  if (search && search.value !== search.defaultValue) {
+    edited.add('search');
+    changing(search);
+  }
   const sort = prerendered.querySelector('#sort');
-  if (sort && [...sort.options].some((option) => option.selected !== option.defaultSelected)) edited.add('sort');
+  if (sort && [...sort.options].some((option) => option.selected !== option.defaultSelected)) {
+    edited.add('sort');
+    changing(sort);
+  }
   if (prerendered.contains(document.activeElement)) focused = place(document.activeElement);
   prerendered.addEventListener('focusin', (event) => (focused = place(event.target)));
   // Focus leaving the page clears it; the swap itself (which also blurs) does not.

@@ -106,14 +106,15 @@ if (release) {
   const noscript =
     '<noscript><p class="wrap noscript-note">Filters and search need JavaScript; every partnership is listed below. ' +
     'The data is also available as <a href="data/partnerships.json">data/partnerships.json</a>.</p></noscript>';
-  // Where the results will be, for an address that asks for another view
-  // (shown by the CSS while the head script's `view-pending` mark is set).
-  const results = '<div class="wrap explore">';
+  // Where the results will be, for an address that asks for another view or
+  // a filter chosen before the app has taken over (shown by the CSS while the
+  // `view-pending` or `view-changing` mark is set).
+  const results = '<div class="results-bar">';
   if (!rendered.stdout.includes(results)) {
-    console.error('post-build: the prerendered page has no results region (div.wrap.explore)');
+    console.error('post-build: the prerendered page has no results bar (div.results-bar)');
     process.exit(1);
   }
-  const loading = '<p class="wrap loading view-loading" role="status">Loading this view…</p>';
+  const loading = '<p class="loading view-loading" role="status">Loading this view…</p>';
   const page = rendered.stdout.replace(results, loading + results);
   html = html.replace(app, (_, open) => `${noscript}${open} data-prerendered>${page}</div>`);
   // The page carries the dataset it was prerendered from, as data (a script

@@ -149,6 +149,40 @@ test('a sector chosen in the prerendered page before its shell script arrived is
   await expect(cards(page)).toHaveCount(expected.length);
 });
 
+test('a filter chosen in the prerendered page hides the cards it no longer matches at once, until the app shows the right ones', async ({ page }) => {
+  const release = await holdApp(page);
+  await page.goto('./');
+  await page.waitForLoadState('load');
+  const visibleCards = () =>
+    page.evaluate(() => [...document.querySelectorAll('main article')].filter((c) => c.checkVisibility({ visibilityProperty: true })).length);
+  expect(await visibleCards()).toBe(ALL);
+  const radio = page.getByRole('radio', { name: /^Healthcare \(/ });
+  const filters = page.locator('section.filters');
+  const before = [await filters.boundingBox(), (await radio.boundingBox()).y];
+  // From the click on, every frame: the visible cards.
+  await page.evaluate(() => {
+    window.__after = [];
+    const record = () => {
+      window.__after.push([...document.querySelectorAll('main article')].filter((c) => c.checkVisibility({ visibilityProperty: true })).length);
+      requestAnimationFrame(record);
+    };
+    document.addEventListener('click', () => requestAnimationFrame(record), { once: true, capture: true });
+  });
+  await radio.click();
+  await expect(page.getByText('Loading this view…')).toBeVisible();
+  await expect(page.locator('#app')).toHaveAttribute('aria-busy', 'true');
+  // The filters stay where they were, under the pointer (a checked chip may
+  // be drawn bolder, so only its row is compared).
+  expect([await filters.boundingBox(), (await radio.boundingBox()).y]).toEqual(before);
+  release();
+  await tookOver(page);
+  const healthcare = DATASET.partnerships.filter((p) => p.sector === 'healthcare').length;
+  await expect(cards(page)).toHaveCount(healthcare);
+  const after = await page.evaluate(() => window.__after);
+  expect(after.length).toBeGreaterThan(0);
+  expect(after.filter((n) => n !== 0 && n !== healthcare)).toEqual([]);
+});
+
 test('filters chosen in the prerendered page before the takeover are applied by the app', async ({ page }) => {
   const release = await holdApp(page);
   await page.goto('./');
