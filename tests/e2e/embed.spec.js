@@ -64,6 +64,9 @@ test('zero axe violations in embed mode', async ({ page }) => {
 
 test('a partner page on another origin embeds two views that size themselves', async ({ page }) => {
   const errors = collectErrors(page);
+  // Frames narrower than the side-column layout (64rem): their height follows
+  // their cards (on a wide frame the filter column may be the taller).
+  await page.setViewportSize({ width: 900, height: 800 });
   await gotoReady(page, HOST);
   const frames = page.locator('iframe.partnership-explorer-frame');
   await expect(frames).toHaveCount(2);
