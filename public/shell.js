@@ -73,7 +73,7 @@ if (prerendered) {
   // they give way to "Loading this view…" (see the CSS) until the app has
   // applied the change. The filters stay as they are, under the visitor's hand.
   const changing = (target) => {
-    if (!(target instanceof Element) || !target.closest('section.filters')) return;
+    if (!(target instanceof Element) || !target.closest('.filters-row, .filter-panel')) return;
     document.documentElement.classList.add('view-changing');
     prerendered.setAttribute('aria-busy', 'true');
   };
@@ -92,6 +92,14 @@ if (prerendered) {
     const at = control && place(control);
     if (at) clicks.push(at);
     if (control) changing(control);
+    // The Filters button (narrow screens) opens its panel here at once; the
+    // app, given the same click, opens its own.
+    if (control?.id === 'filters-button') {
+      const panel = document.getElementById(control.getAttribute('aria-controls'));
+      const open = !panel.classList.contains('open');
+      panel.classList.toggle('open', open);
+      control.setAttribute('aria-expanded', String(open));
+    }
   });
   // What was chosen before this script arrived (on a slow line the cards show
   // well before it): a radio chosen, the search or the sort changed, the focus.

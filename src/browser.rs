@@ -195,6 +195,23 @@ pub fn scroll_to(id: &str) {
     }
 }
 
+/// Moves focus to the element with this id, or to the first control inside it
+/// when `first_inside` (a panel just opened).
+pub fn focus(id: &str, first_inside: bool) {
+    use wasm_bindgen::JsCast;
+    let Some(element) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    let target = if first_inside {
+        // The chosen radio, as the Tab key would reach the group; else the first control.
+        let first = |selector: &str| element.query_selector(selector).ok().flatten();
+        first("input:checked").or_else(|| first("input, button, select, a[href]"))
+    } else {
+        Some(element)
+    };
+    if let Some(target) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = target.focus();
+    }
+}
+
 /// What a visitor sees if the app ever panics: a plain notice with a reload
 /// link instead of a frozen page. The markup is a constant, never data.
 pub fn show_crash_notice() {

@@ -5,7 +5,7 @@
 
 use partnership_explorer::data::{parse_dataset, Dataset};
 use partnership_explorer::explore::{
-    data_path, parse_query, write_query, write_query_keeping, Filter, Index, Known, Sort,
+    data_path, parse_query, write_query, write_query_keeping, Choice, Filter, Index, Known, Sort,
 };
 use partnership_explorer::geo::STATES;
 use proptest::prelude::*;
@@ -205,6 +205,26 @@ proptest! {
     fn parsing_never_panics(s in "\\PC{0,300}") {
         let known = Known::from_dataset(&dataset());
         let _ = parse_query(&s, &known);
+    }
+
+    /// The panel's choices are exactly what narrows the filter besides the
+    /// search, and removing one chip removes that choice and nothing else.
+    #[test]
+    fn each_chip_removes_its_own_choice_only(f in filters()) {
+        let choices = f.choices();
+        let expected = usize::from(f.sector.is_some()) + usize::from(f.state.is_some()) + f.topics.len();
+        prop_assert_eq!(choices.len(), expected);
+        for choice in &choices {
+            let after = f.without(choice);
+            let left = after.choices();
+            prop_assert!(!left.contains(choice));
+            prop_assert_eq!(left.len(), choices.len() - 1);
+            prop_assert!(left.iter().all(|c| choices.contains(c)));
+            prop_assert_eq!((&after.query, after.sort), (&f.query, f.sort));
+        }
+        // A chip for a choice not made changes nothing.
+        prop_assert_eq!(f.without(&Choice::Sector("not-a-sector".into())), f.clone());
+        prop_assert_eq!(f.without(&Choice::State("ZZ".into())), f.clone());
     }
 
     /// Each facet's count equals the number of results that choosing it gives.

@@ -148,3 +148,55 @@ pub fn SortSelect() -> impl IntoView {
         </div>
     }
 }
+
+/// Narrow screens: opens and closes the filter panel (`#filter-panel`), saying
+/// how many choices it holds. Hidden by the CSS on wide screens, where the
+/// panel is always open beside the results.
+#[component]
+pub fn FiltersButton(open: RwSignal<bool>) -> impl IntoView {
+    let explorer = use_explorer();
+    let label = move || match explorer.filter.with(|f| f.choices().len()) {
+        0 => "Filters".to_string(),
+        n => format!("Filters ({n})"),
+    };
+    let toggle = move |_| {
+        let opening = !open.get_untracked();
+        open.set(opening);
+        if opening {
+            // Into the panel once it is shown.
+            request_animation_frame(|| crate::browser::focus(PANEL, true));
+        }
+    };
+    view! {
+        <button
+            type="button"
+            id="filters-button"
+            class="button filters-button"
+            aria-expanded=move || open.get().to_string()
+            aria-controls=PANEL
+            on:click=toggle
+        >
+            {label}
+        </button>
+    }
+}
+
+/// The filter panel's id, which the Filters button controls.
+pub const PANEL: &str = "filter-panel";
+
+/// The filter panel: sectors, then (`places`) the map, the state list and the
+/// topics. Escape closes it on a narrow screen, back to the Filters button.
+#[component]
+pub fn FilterPanel(open: RwSignal<bool>, children: Children) -> impl IntoView {
+    let close_on_escape = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            crate::browser::focus("filters-button", false);
+        }
+    };
+    view! {
+        <div id=PANEL class="filter-panel" class:open=move || open.get() on:keydown=close_on_escape>
+            {children()}
+        </div>
+    }
+}

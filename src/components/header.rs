@@ -29,15 +29,19 @@ pub fn DatasetHeader(dataset: Arc<Dataset>, embed: bool, saved_on: Option<String
             <ul class="figures" aria-label="National figures">
                 <li class="figure">
                     <span class="figure-value">{partnerships}</span>
-                    <span class="figure-label">"partnerships across the country"</span>
+                    // On a phone the figures shrink to one line: the words after the first go.
+                    <span class="figure-label">"partnerships"<span class="figure-more">" across the country"</span></span>
                 </li>
                 <li class="figure">
                     <span class="figure-value">{national.states}</span>
-                    <span class="figure-label">"states have embraced the approach"</span>
+                    <span class="figure-label">"states"<span class="figure-more">" have embraced the approach"</span></span>
                 </li>
                 <li class="figure">
                     <span class="figure-value">{shown}</span>
-                    <span class="figure-label">{if shown == 1 { "example below" } else { "examples below" }}</span>
+                    <span class="figure-label">
+                        {if shown == 1 { "example" } else { "examples" }}
+                        <span class="figure-more">" below"</span>
+                    </span>
                 </li>
             </ul>
             <p class="source">

@@ -18,9 +18,9 @@ use crate::data::Loaded;
 use crate::start::{Phase, Start};
 use embed::EmbedThisView;
 use explorer::Explorer;
-use filters::{SearchBox, SectorFilter, SortSelect, TopicFilter};
+use filters::{FilterPanel, FiltersButton, SearchBox, SectorFilter, SortSelect, TopicFilter};
 use header::DatasetHeader;
-use results::{ClearFilters, QueryNotices, ResultList, StatusLine};
+use results::{ActiveFilters, ClearFilters, QueryNotices, ResultList, StatusLine};
 use state_map::{StateList, StateMap};
 use status::ProblemsNotice;
 
@@ -65,6 +65,8 @@ pub fn LoadedView(
         });
     }
     let from = move |phase: Phase| move || start.reached(phase);
+    // Narrow screens: the filter panel opens behind the Filters button.
+    let panel_open = RwSignal::new(false);
 
     view! {
         <DatasetHeader dataset embed saved_on/>
@@ -76,19 +78,22 @@ pub fn LoadedView(
                     <SearchBox/>
                     <SortSelect/>
                 </div>
-                <SectorFilter/>
-                <Show when=from(Phase::Places)>
-                    <div class="where">
-                        <div class="where-map">
-                            <p class="filter-label" id="map-label">"State"</p>
-                            <StateMap/>
+                <FiltersButton open=panel_open/>
+                <FilterPanel open=panel_open>
+                    <SectorFilter/>
+                    <Show when=from(Phase::Places)>
+                        <div class="where">
+                            <div class="where-map">
+                                <p class="filter-label" id="map-label">"State"</p>
+                                <StateMap/>
+                            </div>
+                            <div class="where-list">
+                                <StateList/>
+                            </div>
                         </div>
-                        <div class="where-list">
-                            <StateList/>
-                        </div>
-                    </div>
-                    <TopicFilter/>
-                </Show>
+                        <TopicFilter/>
+                    </Show>
+                </FilterPanel>
             </section>
             <Show when=from(Phase::FirstCards)>
                 <div class="results-bar">
@@ -98,6 +103,7 @@ pub fn LoadedView(
                     </Show>
                     {(!embed).then(EmbedThisView)}
                 </div>
+                <ActiveFilters/>
                 <ResultList/>
             </Show>
         </div>

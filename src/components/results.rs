@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::card::PartnershipCard;
 use super::explorer::{use_explorer, BATCH};
+use crate::explore::{Choice, Filter};
 use crate::geo::state_name;
 use crate::start::Start;
 
@@ -124,5 +125,47 @@ pub fn ResultList() -> impl IntoView {
                 </button>
             </Show>
         </section>
+    }
+}
+
+/// The panel's choices as removable chips above the cards (narrow screens,
+/// where the panel is closed; the CSS hides them beside the open side column).
+#[component]
+pub fn ActiveFilters() -> impl IntoView {
+    let explorer = use_explorer();
+    let label = move |choice: &Choice| {
+        explorer.dataset.with_value(|d| match choice {
+            Choice::Sector(id) => d.sectors.iter().find(|s| s.id.as_str() == id).map(|s| s.label.to_string()),
+            Choice::State(code) => Some(state_name(code).to_string()),
+            Choice::Topic(id) => d.topics.iter().find(|t| t.id.as_str() == id).map(|t| format!("Topic: {}", t.label)),
+        })
+    };
+    let chips = move || {
+        explorer
+            .filter
+            .with(Filter::choices)
+            .into_iter()
+            .map(move |choice| {
+                let text = label(&choice).unwrap_or_default();
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="chip active-filter"
+                            on:click=move |_| explorer.commit(|f| *f = f.without(&choice))
+                        >
+                            <span class="visually-hidden">"Remove filter: "</span>
+                            {text}
+                            <span aria-hidden="true">" ×"</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || explorer.filter.with(|f| !f.choices().is_empty())>
+            <ul class="chips active-filters" aria-label="Active filters">{chips}</ul>
+        </Show>
     }
 }

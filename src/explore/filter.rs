@@ -66,10 +66,42 @@ impl Filter {
         next
     }
 
+    /// The choices made in the filter panel (not the search, which stays in
+    /// view), in the panel's order: what the "Filters (n)" button counts and
+    /// the removable chips above the cards show.
+    pub fn choices(&self) -> Vec<Choice> {
+        let sector = self.sector.iter().map(|id| Choice::Sector(id.clone()));
+        let state = self.state.iter().map(|code| Choice::State(code.clone()));
+        let topics = self.topics.iter().map(|id| Choice::Topic(id.clone()));
+        sector.chain(state).chain(topics).collect()
+    }
+
+    /// The same filter without `choice` (a removed chip).
+    pub fn without(&self, choice: &Choice) -> Filter {
+        let mut next = self.clone();
+        match choice {
+            Choice::Sector(id) if next.sector.as_ref() == Some(id) => next.sector = None,
+            Choice::State(code) if next.state.as_ref() == Some(code) => next.state = None,
+            Choice::Topic(id) => {
+                next.topics.remove(id);
+            }
+            Choice::Sector(_) | Choice::State(_) => {}
+        }
+        next
+    }
+
     /// The same filter with nothing narrowing it; the sort order is kept.
     pub fn cleared(&self) -> Filter {
         Filter { sort: self.sort, ..Filter::default() }
     }
+}
+
+/// One choice of the filter panel: a sector id, a state code or a topic id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    Sector(String),
+    State(String),
+    Topic(String),
 }
 
 /// Selected topic ids, sorted and distinct (so the URL lists them in one order).

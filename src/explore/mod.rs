@@ -7,6 +7,6 @@ pub mod index;
 pub mod query;
 pub mod search;
 
-pub use filter::{Filter, Sort, TopicSet};
+pub use filter::{Choice, Filter, Sort, TopicSet};
 pub use index::{Index, Results};
 pub use query::{data_path, parse_query, write_query, write_query_keeping, Known};

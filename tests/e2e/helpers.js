@@ -60,3 +60,37 @@ export async function settledIn(page) {
     return !app || (!app.hasAttribute('data-prerendered') && app.classList.contains('settled'));
   });
 }
+
+/**
+ * How two screenshots (PNG buffers of one size) differ: the number of pixels
+ * and the largest change of a colour channel. Decoded and compared in a blank
+ * page of the same browser (no image package needed).
+ */
+export async function pixelDifference(context, a, b) {
+  const blank = await context.newPage();
+  try {
+    return await blank.evaluate(async ([a, b]) => {
+      const decode = async (base64) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext('2d');
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, image.width, image.height).data;
+      };
+      const [x, y] = [await decode(a), await decode(b)];
+      if (x.length !== y.length) return { pixels: Infinity, largest: 255 };
+      let pixels = 0;
+      let largest = 0;
+      for (let i = 0; i < x.length; i += 4) {
+        const change = Math.max(Math.abs(x[i] - y[i]), Math.abs(x[i + 1] - y[i + 1]), Math.abs(x[i + 2] - y[i + 2]));
+        if (change > 0) pixels += 1;
+        largest = Math.max(largest, change);
+      }
+      return { pixels, largest };
+    }, [a.toString('base64'), b.toString('base64')]);
+  } finally {
+    await blank.close();
+  }
+}

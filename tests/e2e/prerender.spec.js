@@ -2,7 +2,7 @@
 // readable without JavaScript, and taken over by the app without a flash, a
 // shift or a duplicate.
 import { test, expect } from '@playwright/test';
-import { DATASET, cards, collectErrors, settledIn } from './helpers.js';
+import { DATASET, cards, collectErrors, pixelDifference, settledIn } from './helpers.js';
 
 const ALL = DATASET.partnerships.length;
 /** Holds the app back (its wasm) until the returned function is called. */
@@ -95,6 +95,27 @@ for (const scrolled of [0, 1500]) {
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const after = await page.screenshot();
     expect(after.equals(before)).toBe(true);
+  });
+}
+
+// The layouts of every screen size (side column, Filters button) are the
+// prerender's too: the takeover changes nothing a visitor could see.
+for (const [width, height] of [[1440, 900], [1280, 800], [1024, 768], [768, 1024], [390, 844], [375, 667]]) {
+  test(`the takeover is pixel-identical at ${width}x${height}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const release = await holdApp(page);
+    await page.goto('./');
+    await page.waitForLoadState('load');
+    const before = await page.screenshot();
+    release();
+    await settledIn(page);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    // Identical to the eye: at some sizes the rounded corners of a box are
+    // antialiased one level (of 255) apart in a dozen pixels, a difference
+    // of rasterisation, not of layout (positions are equal to 1/64 px).
+    const difference = await pixelDifference(page.context(), before, await page.screenshot());
+    expect(difference.largest).toBeLessThanOrEqual(1);
+    expect(difference.pixels).toBeLessThan(50);
   });
 }
 
