@@ -5,7 +5,8 @@
 //
 // turns each such element into an iframe of the explorer showing those filters
 // (data-sector, data-state, data-topic: space-separated ids, data-q, data-sort;
-// data-title names the frame for screen readers), and sizes each iframe to its
+// data-controls: full, compact (the default) or none; data-title names the
+// frame for screen readers), and sizes each iframe to its
 // content from the explorer's resize messages. No dependencies; the iframe only
 // gets attributes and a class (`partnership-explorer-frame`), so the host's CSS
 // decides its look.
@@ -26,6 +27,9 @@
       var values = name === 'topic' ? value.split(/[\s,]+/) : [value];
       values.forEach(function (v) { if (v) url.searchParams.append(name, v); });
     });
+    // Which controls the view shows: full, compact (the default) or none.
+    var controls = (element.getAttribute('data-controls') || '').trim();
+    if (controls) url.searchParams.set('controls', controls);
     return url.href;
   }
 

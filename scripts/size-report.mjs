@@ -24,9 +24,11 @@ const dist = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith
 
 // In dist/ but not fetched by a first visit: the data's schema (for partners),
 // embed.js (fetched by partner pages), the install icons (fetched only when the
-// app is installed) and _headers (read by the host, never served).
-// The service worker's precache after the page has loaded is not counted either.
-const NOT_FETCHED = [/\.schema\.json$/, /^embed\.js$/, /^icons\//, /^_headers$/];
+// app is installed), _headers (read by the host, never served) and the bundled
+// data file (index.html carries the dataset, counted there; the file serves
+// offline visits and partners). The service worker's precache after the page
+// has loaded is not counted either.
+const NOT_FETCHED = [/\.schema\.json$/, /^embed\.js$/, /^icons\//, /^_headers$/, /^data\/partnerships\.json$/];
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {

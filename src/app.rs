@@ -7,7 +7,7 @@ use crate::browser;
 use crate::components::status::{LoadErrorView, Loading};
 use crate::components::{LoadedView, Page};
 use crate::data::load::DATA_URL;
-use crate::embed::is_embed;
+use crate::embed::{is_embed, Controls};
 use crate::explore::data_path;
 use crate::start::read_dataset;
 
@@ -20,6 +20,8 @@ pub fn App() -> impl IntoView {
     // Inside a partner's page (the site's header and footer, in index.html, are
     // hidden by the CSS) filters keep to the page's own history entry.
     let embed = is_embed(&search);
+    // An embed's partner chooses its controls (compact unless told otherwise).
+    let (controls, controls_notice) = Controls::from_search(&search);
     // The bundled dataset comes with the page (release builds); a list named by
     // the address is fetched, even at the bundled file's own address.
     let (url, refusal, bundled) = match data_path(&search) {
@@ -38,8 +40,9 @@ pub fn App() -> impl IntoView {
                     Ok(fetched) => Either::Left(view! {
                         <LoadedView
                             loaded=fetched.loaded
-                            notices=refusal.iter().cloned().collect()
+                            notices=refusal.iter().chain(&controls_notice).cloned().collect()
                             embed
+                            controls
                             saved_on=fetched.saved_on
                         />
                     }),

@@ -15,9 +15,63 @@ pub fn is_embed(search: &str) -> bool {
     pairs(search).any(|pair| matches!(pair.split_once('='), Some((EMBED_PARAM, "1" | "true"))))
 }
 
-/// The same query without the embed switch: the address of the full explorer.
+/// The parameter that chooses an embed's controls.
+pub const CONTROLS_PARAM: &str = "controls";
+
+/// Which filter controls a view shows: an embed's partner chooses (`controls=`
+/// in the address, `data-controls` on the embed element).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Controls {
+    /// Every filter: beside the results on a wide screen, behind a Filters button on a narrow one.
+    Full,
+    /// The search and the Filters button only, at every width: an embed's default.
+    Compact,
+    /// None: the cards of the chosen view, the status line and "Open full explorer".
+    None,
+}
+
+impl Controls {
+    pub const ALL: [Controls; 3] = [Controls::Full, Controls::Compact, Controls::None];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Controls::Full => "full",
+            Controls::Compact => "compact",
+            Controls::None => "none",
+        }
+    }
+
+    /// The controls the address asks for, and a notice when its value is
+    /// unknown. The full page always has every control; an embed is compact
+    /// unless its partner chose otherwise.
+    pub fn from_search(search: &str) -> (Controls, Option<String>) {
+        if !is_embed(search) {
+            return (Controls::Full, None);
+        }
+        let asked = pairs(search).find_map(|pair| match pair.split_once('=') {
+            Some((CONTROLS_PARAM, value)) => Some(value),
+            _ => None,
+        });
+        match asked {
+            None => (Controls::Compact, None),
+            Some(value) => match Controls::ALL.into_iter().find(|c| c.as_str() == value) {
+                Some(controls) => (controls, None),
+                None => {
+                    let shown: String = value.chars().take(40).collect();
+                    (
+                        Controls::Compact,
+                        Some(format!("Ignored the unknown controls “{shown}”: showing the compact ones.")),
+                    )
+                }
+            },
+        }
+    }
+}
+
+/// The same query without the embed switch and its controls: the address of the full explorer.
 pub fn without_embed(search: &str) -> String {
-    let kept: Vec<&str> = pairs(search).filter(|pair| pair.split('=').next() != Some(EMBED_PARAM)).collect();
+    let kept: Vec<&str> =
+        pairs(search).filter(|pair| !matches!(pair.split('=').next(), Some(EMBED_PARAM | CONTROLS_PARAM))).collect();
     if kept.is_empty() {
         String::new()
     } else {
@@ -35,7 +89,7 @@ pub fn full_explorer_query(filter: &Filter, search: &str) -> String {
 /// `<div data-partnership-explorer …>` and the `embed.js` loader, which sizes
 /// the view to its content. `base` is the explorer's address ending in `/`
 /// (e.g. `https://example.org/explorer/`).
-pub fn loader_snippet(base: &str, filter: &Filter) -> String {
+pub fn loader_snippet(base: &str, filter: &Filter, controls: Controls) -> String {
     let mut attributes = String::new();
     let mut attribute = |name: &str, value: &str| {
         attributes.push_str(&format!(" data-{name}=\"{}\"", escape(value)));
@@ -56,6 +110,9 @@ pub fn loader_snippet(base: &str, filter: &Filter) -> String {
     if filter.sort != Sort::default() {
         attribute("sort", filter.sort.as_str());
     }
+    if controls != Controls::Compact {
+        attribute("controls", controls.as_str());
+    }
     format!(
         "<div data-partnership-explorer{attributes}></div>\n<script src=\"{}embed.js\" async></script>",
         escape(base)
@@ -63,9 +120,11 @@ pub fn loader_snippet(base: &str, filter: &Filter) -> String {
 }
 
 /// A plain `<iframe>` of `filter` with a fixed height, for sites that allow no scripts.
-pub fn iframe_snippet(base: &str, filter: &Filter) -> String {
+pub fn iframe_snippet(base: &str, filter: &Filter, controls: Controls) -> String {
     let query = write_query(filter);
-    let src = format!("{base}?{EMBED_PARAM}=1{}", query.replacen('?', "&", 1));
+    let chosen =
+        if controls == Controls::Compact { String::new() } else { format!("&{CONTROLS_PARAM}={}", controls.as_str()) };
+    let src = format!("{base}?{EMBED_PARAM}=1{chosen}{}", query.replacen('?', "&", 1));
     let src = escape(&src);
     let size = format!("width=\"100%\" height=\"{IFRAME_HEIGHT}\"");
     format!("<iframe src=\"{src}\" title=\"Partnership Explorer\" {size} loading=\"lazy\"></iframe>")

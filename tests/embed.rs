@@ -2,7 +2,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
-use partnership_explorer::embed::{full_explorer_query, iframe_snippet, is_embed, loader_snippet, without_embed};
+use partnership_explorer::embed::{
+    full_explorer_query, iframe_snippet, is_embed, loader_snippet, without_embed, Controls,
+};
 use partnership_explorer::explore::{parse_query, Filter, Known, Sort};
 use proptest::prelude::*;
 
@@ -39,7 +41,10 @@ fn the_full_explorer_keeps_everything_but_the_switch() {
 
 #[test]
 fn the_default_view_snippet_has_no_filter_attributes() {
-    let (loader, iframe) = (loader_snippet(BASE, &Filter::default()), iframe_snippet(BASE, &Filter::default()));
+    let (loader, iframe) = (
+        loader_snippet(BASE, &Filter::default(), Controls::Compact),
+        iframe_snippet(BASE, &Filter::default(), Controls::Compact),
+    );
     assert_eq!(
         loader,
         "<div data-partnership-explorer></div>\n<script src=\"https://example.org/explorer/embed.js\" async></script>"
@@ -62,7 +67,8 @@ fn every_filter_becomes_an_attribute_and_a_parameter() {
     };
     filter.topics.insert("apprenticeships");
     filter.topics.insert("career-pathways");
-    let (loader, iframe) = (loader_snippet(BASE, &filter), iframe_snippet(BASE, &filter));
+    let (loader, iframe) =
+        (loader_snippet(BASE, &filter, Controls::Compact), iframe_snippet(BASE, &filter, Controls::Compact));
     assert!(
         loader.starts_with(concat!(
             "<div data-partnership-explorer data-sector=\"healthcare\" data-state=\"LA\" ",
@@ -82,7 +88,8 @@ fn every_filter_becomes_an_attribute_and_a_parameter() {
 #[test]
 fn search_text_cannot_break_out_of_the_attribute() {
     let filter = Filter { query: "\"><script>alert(1)</script> & more".into(), ..Filter::default() };
-    let (loader, iframe) = (loader_snippet(BASE, &filter), iframe_snippet(BASE, &filter));
+    let (loader, iframe) =
+        (loader_snippet(BASE, &filter, Controls::Compact), iframe_snippet(BASE, &filter, Controls::Compact));
     assert!(loader.contains("data-q=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; more\""), "{loader}");
     assert!(!loader.contains("<script>alert"));
     assert_eq!(iframe.matches('<').count(), 2, "only <iframe> and </iframe>: {iframe}");
@@ -98,7 +105,7 @@ proptest! {
     #[test]
     fn the_iframe_address_reads_back_as_the_same_filter(q in "\\PC{0,40}", launched in any::<bool>()) {
         let filter = Filter { query: q, sort: if launched { Sort::Launched } else { Sort::Name }, ..Filter::default() };
-        let iframe = iframe_snippet(BASE, &filter);
+        let iframe = iframe_snippet(BASE, &filter, Controls::Compact);
         let src = iframe.split("src=\"").nth(1).and_then(|rest| rest.split('"').next()).map(unescape).unwrap();
         let query = src.strip_prefix(BASE).unwrap();
         prop_assert!(is_embed(query));
@@ -106,4 +113,27 @@ proptest! {
         prop_assert!(notices.is_empty(), "{:?}", notices);
         prop_assert_eq!(back, filter);
     }
+}
+
+#[test]
+fn an_embed_is_compact_unless_its_partner_chose_other_controls() {
+    assert_eq!(Controls::from_search("?sector=healthcare"), (Controls::Full, None));
+    assert_eq!(Controls::from_search("?controls=none"), (Controls::Full, None), "the full page has every control");
+    assert_eq!(Controls::from_search("?embed=1&state=LA"), (Controls::Compact, None));
+    for controls in Controls::ALL {
+        assert_eq!(Controls::from_search(&format!("?embed=1&controls={}", controls.as_str())), (controls, None));
+    }
+    let (controls, notice) = Controls::from_search("?embed=1&controls=tiny");
+    assert_eq!(controls, Controls::Compact);
+    assert_eq!(notice.as_deref(), Some("Ignored the unknown controls “tiny”: showing the compact ones."));
+    assert_eq!(without_embed("?embed=1&controls=none&state=LA"), "?state=LA");
+}
+
+#[test]
+fn the_snippets_name_controls_other_than_the_default() {
+    let filter = Filter { state: Some("LA".into()), ..Filter::default() };
+    assert!(!loader_snippet(BASE, &filter, Controls::Compact).contains("data-controls"));
+    assert!(loader_snippet(BASE, &filter, Controls::None).contains(" data-controls=\"none\""));
+    assert!(iframe_snippet(BASE, &filter, Controls::Full).contains("?embed=1&amp;controls=full&amp;state=LA"));
+    assert!(!iframe_snippet(BASE, &filter, Controls::Compact).contains("controls"));
 }

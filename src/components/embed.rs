@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::explorer::use_explorer;
 use crate::browser;
-use crate::embed::{iframe_snippet, loader_snippet};
+use crate::embed::{iframe_snippet, loader_snippet, Controls};
 use crate::explore::Filter;
 
 /// Inside a partner's page: a way out to the full explorer, same filters.
@@ -27,6 +27,29 @@ pub fn EmbedBar() -> impl IntoView {
 /// browser opens and closes it (invoker commands): no code of ours to ship.
 #[component]
 pub fn EmbedThisView() -> impl IntoView {
+    let controls = RwSignal::new(Controls::Compact);
+    let choices = Controls::ALL
+        .into_iter()
+        .map(|choice| {
+            let label = match choice {
+                Controls::Full => "Every filter",
+                Controls::Compact => "Search and a Filters button",
+                Controls::None => "None: just the partnerships",
+            };
+            view! {
+                <label class="chip">
+                    <input
+                        type="radio"
+                        name="embed-controls"
+                        value=choice.as_str()
+                        prop:checked=move || controls.get() == choice
+                        on:change=move |_| controls.set(choice)
+                    />
+                    <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
     view! {
         <button type="button" class="button button-secondary" commandfor="embed-dialog" command="show-modal">
             "Embed this view"
@@ -35,13 +58,18 @@ pub fn EmbedThisView() -> impl IntoView {
             <h2 id="embed-title">"Embed this view"</h2>
             <p>
                 "Paste this into your page where the explorer should appear. It shows the current "
-                "filters and grows or shrinks to fit its content."
+                "filters and grows or shrinks to fit its content. Choose how many controls it shows."
             </p>
-            <CodeToCopy id="embed-loader" label="Snippet (resizes itself)" make=loader_snippet/>
+            <div class="filter-block">
+                <p class="filter-label" id="embed-controls-label">"Controls in the embed"</p>
+                <div class="chips" role="radiogroup" aria-labelledby="embed-controls-label">{choices}</div>
+            </div>
+            <CodeToCopy id="embed-loader" label="Snippet (resizes itself)" make=loader_snippet controls/>
             <CodeToCopy
                 id="embed-iframe"
                 label="Plain iframe (fixed height, for sites that allow no scripts)"
                 make=iframe_snippet
+                controls
             />
             <button type="button" class="button" commandfor="embed-dialog" command="close">"Close"</button>
         </dialog>
@@ -51,9 +79,14 @@ pub fn EmbedThisView() -> impl IntoView {
 /// A labelled, read-only code box with its Copy button; `make` writes the code
 /// for the explorer's address and the current filter.
 #[component]
-fn CodeToCopy(id: &'static str, label: &'static str, make: fn(&str, &Filter) -> String) -> impl IntoView {
+fn CodeToCopy(
+    id: &'static str,
+    label: &'static str,
+    make: fn(&str, &Filter, Controls) -> String,
+    controls: RwSignal<Controls>,
+) -> impl IntoView {
     let explorer = use_explorer();
-    let code = move || explorer.filter.with(|f| make(&browser::explorer_base(), f));
+    let code = move || explorer.filter.with(|f| make(&browser::explorer_base(), f, controls.get()));
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| browser::copy_text(untrack(code), copied);
     view! {

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::Loaded;
+use crate::embed::Controls;
 use crate::start::{Phase, Start};
 use embed::EmbedThisView;
 use explorer::Explorer;
@@ -41,6 +42,9 @@ pub fn LoadedView(
     loaded: Loaded,
     #[prop(optional)] notices: Vec<String>,
     #[prop(optional)] embed: bool,
+    /// The filter controls shown (an embed's partner chooses); every one by default.
+    #[prop(default = Controls::Full)]
+    controls: Controls,
     #[prop(default = None)] saved_on: Option<String>,
 ) -> impl IntoView {
     let Loaded { dataset, problems } = loaded;
@@ -69,41 +73,43 @@ pub fn LoadedView(
     let panel_open = RwSignal::new(false);
 
     view! {
-        <DatasetHeader dataset embed saved_on/>
+        <DatasetHeader dataset embed saved_on intro=controls != Controls::None/>
         <ProblemsNotice problems/>
-        <div class="wrap explore">
+        <div class=format!("wrap explore controls-{}", controls.as_str())>
             <QueryNotices/>
-            <section class="filters" aria-label="Filters">
-                <div class="filters-row">
-                    <SearchBox/>
-                    <SortSelect/>
-                </div>
-                <FiltersButton open=panel_open/>
-                <FilterPanel open=panel_open>
-                    <SectorFilter/>
-                    <Show when=from(Phase::Places)>
-                        <div class="where">
-                            <div class="where-map">
-                                <p class="filter-label" id="map-label">"State"</p>
-                                <StateMap/>
+            {(controls != Controls::None).then(|| view! {
+                <section class="filters" aria-label="Filters">
+                    <div class="filters-row">
+                        <SearchBox/>
+                        <SortSelect/>
+                    </div>
+                    <FiltersButton open=panel_open/>
+                    <FilterPanel open=panel_open>
+                        <SectorFilter/>
+                        <Show when=from(Phase::Places)>
+                            <div class="where">
+                                <div class="where-map">
+                                    <p class="filter-label" id="map-label">"State"</p>
+                                    <StateMap/>
+                                </div>
+                                <div class="where-list">
+                                    <StateList/>
+                                </div>
                             </div>
-                            <div class="where-list">
-                                <StateList/>
-                            </div>
-                        </div>
-                        <TopicFilter/>
-                    </Show>
-                </FilterPanel>
-            </section>
+                            <TopicFilter/>
+                        </Show>
+                    </FilterPanel>
+                </section>
+            })}
             <Show when=from(Phase::FirstCards)>
                 <div class="results-bar">
                     <StatusLine/>
-                    <Show when=move || explorer.filter.with(|f| f.is_narrowed())>
+                    <Show when=move || controls != Controls::None && explorer.filter.with(|f| f.is_narrowed())>
                         <ClearFilters/>
                     </Show>
                     {(!embed).then(EmbedThisView)}
                 </div>
-                <ActiveFilters/>
+                {(controls != Controls::None).then(ActiveFilters)}
                 <ResultList/>
             </Show>
         </div>

@@ -44,6 +44,12 @@ test('the embed mode hides the site frame, links out, and keeps the host history
   await expect(open).toHaveAttribute('target', '_blank');
   await expect(open).toHaveAttribute('href', `${EXPLORER}/explorer/?sector=healthcare`);
 
+  // An embed's controls are compact by default: the search and the Filters button.
+  await expect(page.getByRole('searchbox', { name: 'Search partnerships' })).toBeVisible();
+  await expect(page.getByLabel('Sort by')).toBeHidden();
+  await expect(page.getByRole('radio', { name: /Manufacturing/ })).toBeHidden();
+  await page.getByRole('button', { name: 'Filters (1)' }).click();
+
   // Filters change the view and the link, never the history.
   const length = await page.evaluate(() => history.length);
   await page.getByRole('radio', { name: /Manufacturing/ }).click();
@@ -94,6 +100,7 @@ test('a partner page on another origin embeds two views that size themselves', a
   // A frame this narrow keeps its filters behind the Filters button; opening them resizes it too.
   let before = Number(await state.element.getAttribute('height'));
   await state.frame.getByRole('button', { name: /^Filters/ }).click();
+  await expect(state.frame.locator('#filter-panel')).toBeVisible();
   await expect.poll(async () => Number(await state.element.getAttribute('height'))).toBeGreaterThan(before);
   await expectFitted(state.element);
   before = Number(await state.element.getAttribute('height'));
@@ -103,6 +110,61 @@ test('a partner page on another origin embeds two views that size themselves', a
   await expectFitted(state.element);
   expect(await page.evaluate(() => history.length)).toBe(length);
   expect(errors).toEqual([]);
+});
+
+test('an embed chooses its controls: full, compact, or none and just the cards', async ({ page }) => {
+  const errors = collectErrors(page);
+  const healthcare = inSector('healthcare').length;
+  await gotoReady(page, './?embed=1&sector=healthcare&controls=full');
+  await expect(page.getByRole('radio', { name: /^Manufacturing/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Filters/ })).toBeHidden();
+
+  await gotoReady(page, './?embed=1&sector=healthcare&controls=none');
+  await expect(cards(page)).toHaveCount(healthcare);
+  await expect(page.locator('.status-line')).toHaveText(`Showing ${healthcare} of ${DATASET.partnerships.length} partnerships`);
+  await expect(page.getByRole('link', { name: /Open full explorer/ })).toHaveAttribute('href', `${EXPLORER}/explorer/?sector=healthcare`);
+  // No filter control, no title or figures: the cards of the view.
+  await expect(page.locator('main').locator('input, select, button:not(.card button)')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await gotoReady(page, './?embed=1&controls=tiny');
+  await expect(page.locator('.notice-small')).toContainText('Ignored the unknown controls “tiny”');
+  await expect(page.getByRole('button', { name: 'Filters' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('an embed of three cards without controls, 375 px wide, is about as tall as its cards', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await gotoReady(page, HOST);
+  await page.evaluate((src) => {
+    document.body.innerHTML = '<main><h1>Our partnerships</h1><div id="three" data-partnership-explorer data-sector="healthcare" data-controls="none"></div></main>';
+    const script = document.createElement('script');
+    script.src = src;
+    document.body.append(script);
+  }, `${EXPLORER}/explorer/embed.js`);
+  const { element, frame } = await embedded(page, 'three');
+  await expect(frame.locator('main article')).toHaveCount(inSector('healthcare').length);
+  await expectFitted(element);
+  const box = await element.boundingBox();
+  const first = await frame.locator('main article').first().boundingBox();
+  expect(first.y - box.y).toBeLessThan(500);
+  const cardsHeight = await frame.locator('main .card-grid').evaluate((grid) => grid.getBoundingClientRect().height);
+  expect(box.height).toBeLessThan(cardsHeight + 250);
+  await expect(frame.getByRole('button', { name: /^Filters/ })).toHaveCount(0);
+});
+
+test('"Embed this view" offers the controls, and the snippet names the choice', async ({ page }) => {
+  await gotoReady(page, './?state=LA');
+  await page.getByRole('button', { name: 'Embed this view' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this view' });
+  const choices = dialog.getByRole('radiogroup', { name: 'Controls in the embed' });
+  await expect(choices.getByRole('radio', { name: 'Search and a Filters button' })).toBeChecked();
+  await expect(dialog.getByLabel('Snippet (resizes itself)')).not.toHaveValue(/data-controls/);
+  await choices.getByRole('radio', { name: 'None: just the partnerships' }).check();
+  await expect(dialog.getByLabel('Snippet (resizes itself)')).toHaveValue(/ data-controls="none"/);
+  await expect(dialog.getByLabel(/Plain iframe/)).toHaveValue(/\?embed=1&amp;controls=none&amp;state=LA/);
+  await expectNoAxeViolations(page);
 });
 
 test('an element the host page adds later is embedded too', async ({ page }) => {

@@ -46,6 +46,7 @@ test('after one visit the explorer works offline, saying the data is a saved cop
     await page.goto(`${url}?sector=healthcare&embed=1`);
     await expect(cards(page)).toHaveCount(DATASET.partnerships.filter((p) => p.sector === 'healthcare').length);
     await expect(page.locator('.offline-note')).toBeVisible();
+    await page.getByRole('button', { name: /^Filters/ }).click();
     await page.getByRole('radio', { name: /All sectors/ }).click();
     await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
 
