@@ -5,7 +5,8 @@
 // 1. Inside an iframe, it tells the parent the content height once the app has
 //    settled in, and whenever it changes after that, so embeds size themselves
 //    (embed.js listens for this message) and never grow past their height and back.
-// 2. It stands in for invoker commands (the embed dialog) where they are missing.
+// 2. It stands in for invoker commands (the embed dialog) where they are missing,
+//    and loads the dialog's preview of the embed while it is open.
 // 3. It registers the service worker (offline use) and, when a new build has
 //    been installed, offers to reload instead of mixing versions.
 // 4. It carries what a visitor does in the prerendered page across to the app
@@ -36,6 +37,41 @@ if (document.documentElement.classList.contains('in-frame')) {
   // The app settling in (browser::take_over) is a class change, which may not resize.
   new MutationObserver(postHeight).observe(document.body, { subtree: true, attributeFilter: ['class'] });
 }
+
+// "Embed this view" previews the embed in a frame of its own, loaded only while
+// the dialog is open (and again when the controls chosen change its address);
+// the height the frame reports is how tall the embed will be at this width.
+const preview = () => document.querySelector('iframe.embed-preview-frame');
+const previewSays = (text) => {
+  const status = document.getElementById('embed-preview-height');
+  if (status) status.textContent = text;
+};
+const loadPreview = () => {
+  const box = document.querySelector('.embed-preview[data-src]');
+  if (!box?.closest('dialog')?.open) return;
+  let frame = box.querySelector('iframe');
+  if (frame?.getAttribute('src') === box.dataset.src) return;
+  if (!frame) {
+    frame = document.createElement('iframe');
+    frame.className = 'embed-preview-frame';
+    frame.title = 'Preview of the embed';
+    frame.setAttribute('height', '300');
+    box.append(frame);
+  }
+  previewSays('Measuring the preview…');
+  frame.setAttribute('src', box.dataset.src);
+};
+document.addEventListener('toggle', loadPreview, true);
+new MutationObserver(loadPreview).observe(document.body, { subtree: true, attributeFilter: ['data-src', 'open'] });
+addEventListener('message', (event) => {
+  const frame = preview();
+  const data = event.data;
+  if (!frame || event.source !== frame.contentWindow || event.origin !== location.origin) return;
+  if (!data || data.source !== 'partnership-explorer' || data.type !== 'resize' || !Number.isFinite(data.height)) return;
+  const height = Math.ceil(data.height);
+  frame.setAttribute('height', String(height));
+  previewSays(`About ${height.toLocaleString('en-US')} px tall in a column ${Math.round(frame.clientWidth)} px wide.`);
+});
 
 // "Embed this view" opens its dialog with invoker commands (commandfor/command),
 // which browsers before 2025 lack: the same for them, by delegation.

@@ -119,13 +119,20 @@ pub fn loader_snippet(base: &str, filter: &Filter, controls: Controls) -> String
     )
 }
 
+/// The address of the embedded view of `filter` with `controls`: what a plain
+/// iframe shows, and the preview in "Embed this view".
+pub fn embed_url(base: &str, filter: &Filter, controls: Controls) -> String {
+    let query = write_query(filter);
+    let chosen = match controls {
+        Controls::Compact => String::new(),
+        other => format!("&{CONTROLS_PARAM}={}", other.as_str()),
+    };
+    format!("{base}?{EMBED_PARAM}=1{chosen}{}", query.replacen('?', "&", 1))
+}
+
 /// A plain `<iframe>` of `filter` with a fixed height, for sites that allow no scripts.
 pub fn iframe_snippet(base: &str, filter: &Filter, controls: Controls) -> String {
-    let query = write_query(filter);
-    let chosen =
-        if controls == Controls::Compact { String::new() } else { format!("&{CONTROLS_PARAM}={}", controls.as_str()) };
-    let src = format!("{base}?{EMBED_PARAM}=1{chosen}{}", query.replacen('?', "&", 1));
-    let src = escape(&src);
+    let src = escape(&embed_url(base, filter, controls));
     let size = format!("width=\"100%\" height=\"{IFRAME_HEIGHT}\"");
     format!("<iframe src=\"{src}\" title=\"Partnership Explorer\" {size} loading=\"lazy\"></iframe>")
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::explorer::use_explorer;
 use crate::browser;
-use crate::embed::{iframe_snippet, loader_snippet, Controls};
+use crate::embed::{embed_url, iframe_snippet, loader_snippet, Controls};
 use crate::explore::Filter;
 
 /// Inside a partner's page: a way out to the full explorer, same filters.
@@ -64,6 +64,8 @@ pub fn EmbedThisView() -> impl IntoView {
                 <p class="filter-label" id="embed-controls-label">"Controls in the embed"</p>
                 <div class="chips" role="radiogroup" aria-labelledby="embed-controls-label">{choices}</div>
             </div>
+            // How tall the embed will be: written by shell.js from the preview below.
+            <p id="embed-preview-height" class="embed-preview-height" role="status">"Measuring the preview…"</p>
             <CodeToCopy id="embed-loader" label="Snippet (resizes itself)" make=loader_snippet controls/>
             <CodeToCopy
                 id="embed-iframe"
@@ -71,6 +73,7 @@ pub fn EmbedThisView() -> impl IntoView {
                 make=iframe_snippet
                 controls
             />
+            <EmbedPreview controls/>
             <button type="button" class="button" commandfor="embed-dialog" command="close">"Close"</button>
         </dialog>
     }
@@ -103,6 +106,20 @@ fn CodeToCopy(
                     None => "",
                 }}
             </span>
+        </div>
+    }
+}
+
+/// The embed as it will look, in a frame of its own: `public/shell.js` makes the
+/// frame only while the dialog is open (from `data-src`), sizes it, and writes
+/// the height it reports into the dialog's status line (`#embed-preview-height`).
+#[component]
+fn EmbedPreview(controls: RwSignal<Controls>) -> impl IntoView {
+    let explorer = use_explorer();
+    let address = move || explorer.filter.with(|f| embed_url(&browser::explorer_base(), f, controls.get()));
+    view! {
+        <div class="embed-preview" data-src=address>
+            <p class="filter-label">"Preview"</p>
         </div>
     }
 }

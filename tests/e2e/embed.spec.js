@@ -154,15 +154,35 @@ test('an embed of three cards without controls, 375 px wide, is about as tall as
   await expect(frame.getByRole('button', { name: /^Filters/ })).toHaveCount(0);
 });
 
-test('"Embed this view" offers the controls, and the snippet names the choice', async ({ page }) => {
+test('"Embed this view" offers the controls with a preview of the height, and the snippet names the choice', async ({ page }) => {
+  const previews = [];
+  page.on('request', (request) => {
+    if (request.frame() !== page.mainFrame() && request.resourceType() === 'document') previews.push(request.url());
+  });
   await gotoReady(page, './?state=LA');
+  // The preview loads only once the dialog is open.
+  expect(previews).toEqual([]);
   await page.getByRole('button', { name: 'Embed this view' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed this view' });
+  const height = dialog.locator('#embed-preview-height');
+  const measured = async () => {
+    await expect(height).toHaveText(/^About [\d,]+ px tall in a column \d+ px wide\.$/, { timeout: 15_000 });
+    return Number((await height.textContent()).match(/About ([\d,]+)/)[1].replace(/,/g, ''));
+  };
+  const compact = await measured();
+  expect(previews).toEqual([`${EXPLORER}/explorer/?embed=1&state=LA`]);
+  // The figure is the frame's own content height.
+  const frame = page.frameLocator('iframe.embed-preview-frame');
+  await expect(frame.locator('main article')).toHaveCount(inState('LA').length);
+  const content = await frame.locator('html').evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
+  expect(Math.abs(content - compact)).toBeLessThanOrEqual(1);
   const choices = dialog.getByRole('radiogroup', { name: 'Controls in the embed' });
   await expect(choices.getByRole('radio', { name: 'Search and a Filters button' })).toBeChecked();
   await expect(dialog.getByLabel('Snippet (resizes itself)')).not.toHaveValue(/data-controls/);
   await choices.getByRole('radio', { name: 'None: just the partnerships' }).check();
   await expect(dialog.getByLabel('Snippet (resizes itself)')).toHaveValue(/ data-controls="none"/);
+  // Without controls the same view is shorter, and the preview says so.
+  await expect.poll(measured, { timeout: 15_000 }).toBeLessThan(compact);
   await expect(dialog.getByLabel(/Plain iframe/)).toHaveValue(/\?embed=1&amp;controls=none&amp;state=LA/);
   await expectNoAxeViolations(page);
 });

@@ -85,6 +85,14 @@ test.describe('on a 375 px phone', () => {
     expect(errors).toEqual([]);
   });
 
+  test('zero axe violations in the dark theme with the panel open', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await gotoReady(page, './?sector=healthcare');
+    await page.getByRole('button', { name: 'Filters (1)' }).click();
+    await expect(page.locator('#filter-panel')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
   test('the explore journey through the button: sector, state and topic, each a removable chip', async ({ page }) => {
     await gotoReady(page, './');
     await page.getByRole('button', { name: 'Filters' }).click();
