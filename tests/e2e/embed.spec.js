@@ -152,6 +152,20 @@ test('an embed of three cards without controls, 375 px wide, is about as tall as
   const cardsHeight = await frame.locator('main .card-grid').evaluate((grid) => grid.getBoundingClientRect().height);
   expect(box.height).toBeLessThan(cardsHeight + 250);
   await expect(frame.getByRole('button', { name: /^Filters/ })).toHaveCount(0);
+
+  // The default (compact) embed of the same view, as wide: its first card within 500 px too.
+  await page.evaluate(() => {
+    const compact = document.createElement('div');
+    compact.id = 'compact';
+    compact.setAttribute('data-partnership-explorer', '');
+    compact.setAttribute('data-sector', 'healthcare');
+    document.querySelector('main').prepend(compact);
+  });
+  const other = await embedded(page, 'compact');
+  await expect(other.frame.getByRole('button', { name: 'Filters (1)' })).toBeVisible();
+  await expectFitted(other.element);
+  const frameTop = (await other.element.boundingBox()).y;
+  expect((await other.frame.locator('main article').first().boundingBox()).y - frameTop).toBeLessThan(500);
 });
 
 test('"Embed this view" offers the controls with a preview of the height, and the snippet names the choice', async ({ page }) => {
