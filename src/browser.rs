@@ -85,7 +85,7 @@ fn settle(document: web_sys::Document, step: usize) {
 /// The bundled dataset as the page carries it (`<script type="application/json"
 /// id="dataset">`, written by `scripts/post-build.mjs` in release builds).
 pub fn bundled_dataset() -> Option<String> {
-    window()?.document()?.get_element_by_id("dataset")?.text_content()
+    element_by_id("dataset")?.text_content()
 }
 
 /// Whether a service worker (ours: offline use) answers this page's requests.
@@ -187,9 +187,7 @@ pub async fn next_task() {
 
 /// Scrolls the element with this id into view and moves focus to it.
 pub fn scroll_to(id: &str) {
-    use wasm_bindgen::JsCast;
-    let element = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(element) = element_by_id(id).and_then(html_element) {
         element.scroll_into_view();
         let _ = element.focus();
     }
@@ -198,8 +196,7 @@ pub fn scroll_to(id: &str) {
 /// Moves focus to the element with this id, or to the first control inside it
 /// when `first_inside` (a panel just opened).
 pub fn focus(id: &str, first_inside: bool) {
-    use wasm_bindgen::JsCast;
-    let Some(element) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    let Some(element) = element_by_id(id) else { return };
     let target = if first_inside {
         // The chosen radio, as the Tab key would reach the group; else the first control.
         let first = |selector: &str| element.query_selector(selector).ok().flatten();
@@ -207,9 +204,18 @@ pub fn focus(id: &str, first_inside: bool) {
     } else {
         Some(element)
     };
-    if let Some(target) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(target) = target.and_then(html_element) {
         let _ = target.focus();
     }
+}
+
+fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    window()?.document()?.get_element_by_id(id)
+}
+
+fn html_element(element: web_sys::Element) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    element.dyn_into().ok()
 }
 
 /// What a visitor sees if the app ever panics: a plain notice with a reload

@@ -34,28 +34,13 @@ pub fn DatasetHeader(
             <section class="intro wrap" aria-labelledby="page-title">
                 <h1 id="page-title">{dataset.title.to_string()}</h1>
                 <ul class="figures" aria-label="National figures">
-                    <li class="figure">
-                        <span class="figure-value">{partnerships}</span>
-                        // On a phone the figures shrink to one line: the words after the first go.
-                        <span class="figure-label">
-                            "partnerships"
-                            <span class="figure-more">" across the country"</span>
-                        </span>
-                    </li>
-                    <li class="figure">
-                        <span class="figure-value">{national.states}</span>
-                        <span class="figure-label">
-                            "states"
-                            <span class="figure-more">" have embraced the approach"</span>
-                        </span>
-                    </li>
-                    <li class="figure">
-                        <span class="figure-value">{shown}</span>
-                        <span class="figure-label">
-                            {if shown == 1 { "example" } else { "examples" }}
-                            <span class="figure-more">" below"</span>
-                        </span>
-                    </li>
+                    <Figure value=partnerships label="partnerships" more=" across the country"/>
+                    <Figure value=national.states.to_string() label="states" more=" have embraced the approach"/>
+                    <Figure
+                        value=shown.to_string()
+                        label=if shown == 1 { "example" } else { "examples" }
+                        more=" below"
+                    />
                 </ul>
                 <p class="source">
                     "Source: "
@@ -70,5 +55,17 @@ pub fn DatasetHeader(
                 </p>
             </section>
         })}
+    }
+}
+
+/// One national figure: its value and what it counts. On a phone the figures
+/// shrink to one line: `more`, the words after the first, goes.
+#[component]
+fn Figure(value: String, label: &'static str, more: &'static str) -> impl IntoView {
+    view! {
+        <li class="figure">
+            <span class="figure-value">{value}</span>
+            <span class="figure-label">{label}<span class="figure-more">{more}</span></span>
+        </li>
     }
 }

@@ -133,12 +133,10 @@ pub fn ResultList() -> impl IntoView {
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
     let explorer = use_explorer();
-    let label = move |choice: &Choice| {
-        explorer.dataset.with_value(|d| match choice {
-            Choice::Sector(id) => d.sectors.iter().find(|s| s.id.as_str() == id).map(|s| s.label.to_string()),
-            Choice::State(code) => Some(state_name(code).to_string()),
-            Choice::Topic(id) => d.topics.iter().find(|t| t.id.as_str() == id).map(|t| format!("Topic: {}", t.label)),
-        })
+    let label = move |choice: &Choice| match choice {
+        Choice::Sector(id) => explorer.sector_label(id),
+        Choice::State(code) => state_name(code).to_string(),
+        Choice::Topic(id) => format!("Topic: {}", explorer.topic_label(id)),
     };
     let chips = move || {
         explorer
@@ -146,7 +144,7 @@ pub fn ActiveFilters() -> impl IntoView {
             .with(Filter::choices)
             .into_iter()
             .map(move |choice| {
-                let text = label(&choice).unwrap_or_default();
+                let text = label(&choice);
                 view! {
                     <li>
                         <button
