@@ -5,7 +5,8 @@
 //
 // turns each such element into an iframe of the explorer showing those filters
 // (data-sector, data-state, data-topic: space-separated ids, data-q, data-sort;
-// data-controls: full, compact (the default) or none; data-title names the
+// data-controls: full, compact (the default) or none; data-list: a partner's
+// own list on the same site, e.g. data/colorado.json; data-title names the
 // frame for screen readers), and sizes each iframe to its
 // content from the explorer's resize messages. No dependencies; the iframe only
 // gets attributes and a class (`partnership-explorer-frame`), so the host's CSS
@@ -30,6 +31,9 @@
     // Which controls the view shows: full, compact (the default) or none.
     var controls = (element.getAttribute('data-controls') || '').trim();
     if (controls) url.searchParams.set('controls', controls);
+    // A partner's own list (?data=), which the explorer checks like any address.
+    var list = (element.getAttribute('data-list') || '').trim();
+    if (list) url.searchParams.set('data', list);
     return url.href;
   }
 

@@ -3,7 +3,7 @@
 // fixture in tests/fixtures/ and a set of datasets made here by breaking one
 // field at a time, this runs ajv (draft 2020-12, every error) over
 // public/data/partnerships.schema.json and the app's own reader
-// (`cargo run --bin check -- --json`), and compares, file by file:
+// (`cargo run --bin data -- check --format json`), and compares, file by file:
 //   - whether the text is JSON at all;
 //   - the places at fault (JSON Pointers), leaving out the problems only the app
 //     can see (kind "app": duplicate ids, references to sectors and topics,
@@ -67,7 +67,7 @@ const fixtures = readdirSync(join(root, 'tests/fixtures')).filter((f) => f.endsW
 const files = [bundled, ...fixtures, ...cases];
 
 // The app's reader exits 1 when a file has problems: read its report either way.
-const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'check', '--', '--json', ...files], {
+const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'data', '--', 'check', '--format', 'json', ...files], {
   cwd: root, maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'],
 });
 if (run.status !== 0 && run.status !== 1) {

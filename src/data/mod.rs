@@ -3,13 +3,17 @@
 pub mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod locate;
 pub mod model;
+pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod sheet;
 pub mod text;
 pub mod validate;
 
 pub use error::LoadError;
 pub use model::{Dataset, Launched, Members, National, Partnership, SchemaVersion, Sector, Source, Topic};
 pub use text::{HttpsUrl, Id, LaunchDate, Name, Prose, StateCode};
-pub use validate::{parse_dataset, parse_dataset_bytes, Kind, Loaded, Problem, Unusable};
+pub use validate::{parse_dataset, parse_dataset_bytes, validate, Kind, Loaded, Problem, TextAt, Unusable};

@@ -47,12 +47,40 @@ pub struct Problem {
     /// empty for the whole document.
     pub pointer: String,
     pub kind: Kind,
+    /// The spreadsheet row (the header is row 1) when the problem is in a CSV
+    /// file; `field` is then its column.
+    pub row: Option<usize>,
+    /// Where in the file's text, when known.
+    pub at: Option<TextAt>,
+}
+
+/// A place in a file's text: 1-based line and column (in characters), and how
+/// many characters the value at fault takes on that line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextAt {
+    pub line: usize,
+    pub column: usize,
+    pub len: usize,
+}
+
+impl TextAt {
+    /// The place of the bytes `start..end` of `text`; the length stops at the
+    /// end of the line.
+    pub fn of(text: &str, start: usize, end: usize) -> TextAt {
+        let before = text.get(..start).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+        let value = text.get(start..end.max(start)).unwrap_or_default();
+        let len = value.split(['\r', '\n']).next().unwrap_or_default().chars().count().max(1);
+        TextAt { line, column, len }
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = if self.row.is_some() { "column" } else { "field" };
         match &self.field {
-            Some(field) => write!(f, "{}, field \"{}\": {}", self.location, field, self.message),
+            Some(field) => write!(f, "{}, {what} \"{}\": {}", self.location, field, self.message),
             None => write!(f, "{}: {}", self.location, self.message),
         }
     }
@@ -77,9 +105,16 @@ pub struct Unusable {
 }
 
 impl Unusable {
-    fn one(location: impl Into<String>, message: impl Into<String>, kind: Kind) -> Unusable {
-        let problem =
-            Problem { location: location.into(), field: None, message: message.into(), pointer: String::new(), kind };
+    pub(crate) fn one(location: impl Into<String>, message: impl Into<String>, kind: Kind) -> Unusable {
+        let problem = Problem {
+            location: location.into(),
+            field: None,
+            message: message.into(),
+            pointer: String::new(),
+            kind,
+            row: None,
+            at: None,
+        };
         Unusable { problems: vec![problem] }
     }
 }
@@ -109,6 +144,12 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Unusable> {
     // gives the line and column of any syntax error, and each entry is then
     // read from the tree on its own, so that a bad entry costs only itself.
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_problem(text, &e))?;
+    validate(value)
+}
+
+/// Validates a dataset already parsed as JSON (a partner's spreadsheet becomes
+/// one, `super::sheet`): the same rules, whatever the file's form.
+pub fn validate(value: Value) -> Result<Loaded, Unusable> {
     let Value::Object(mut top) = value else {
         let message = format!("expected a JSON object at the top, found {}", kind(&value));
         return Err(Unusable::one("dataset", message, Kind::Schema));
@@ -147,7 +188,7 @@ fn header_problems(found: Vec<Found>) -> Vec<Problem> {
                 Some((first, rest)) => (step(first), (!rest.is_empty()).then(|| dotted(rest))),
                 None => ("dataset".to_string(), None),
             };
-            Problem { location, field, message, pointer: pointer(&path), kind }
+            Problem { location, field, message, pointer: pointer(&path), kind, row: None, at: None }
         })
         .collect()
 }
@@ -191,6 +232,8 @@ fn entry_problems<'a>(
         message,
         pointer: format!("/{key}/{index}{}", pointer(&path)),
         kind,
+        row: None,
+        at: None,
     })
 }
 
@@ -497,16 +540,22 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Unusable {
         return Unusable::one("dataset", "the file is empty", Kind::Syntax);
     }
     let location = format!("line {}, column {}", e.line(), e.column());
+    let at = |mut unusable: Unusable| {
+        for problem in &mut unusable.problems {
+            problem.at = Some(TextAt { line: e.line(), column: e.column().max(1), len: 1 });
+        }
+        unusable
+    };
     if text.trim_start().starts_with('<') {
         let message = "this is an HTML page, not JSON (an error page from the server, or a wrong address?)";
-        return Unusable::one(location, message, Kind::Syntax);
+        return at(Unusable::one(location, message, Kind::Syntax));
     }
     let message = e.to_string();
     let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
     // JSON itself sets no limit on nesting; the app does (serde_json's 128
     // levels), so that no file can exhaust its stack.
     let kind = if message.starts_with("recursion limit") { Kind::App } else { Kind::Syntax };
-    Unusable::one(location, format!("invalid JSON: {message}"), kind)
+    at(Unusable::one(location, format!("invalid JSON: {message}"), kind))
 }
 
 /// `key[i] "id"`: the id is shown when there is one, shortened if huge.

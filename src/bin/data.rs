@@ -1,0 +1,211 @@
+//! The partner kit on the command line (`./run data ...`): check a list,
+//! convert a spreadsheet's CSV to the dataset JSON and back. The same code as
+//! the explorer and its check page (`data::report`, `data::sheet`).
+//!
+//!     ./run data check public/data/partnerships.json [--format json]
+//!     ./run data import ours.csv -o public/data/ours.json [--base theirs.json]
+//!     ./run data export public/data/partnerships.json -o partnerships.csv
+//!
+//! Exits 0 when every file is valid, 1 when there are problems, 2 when a file
+//! cannot be read (or the command is misused).
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match cli::run(&args) {
+        Ok(code) => std::process::ExitCode::from(code),
+        Err(message) => {
+            eprintln!("error: {message}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use partnership_explorer::data::locate::locate;
+    use partnership_explorer::data::report::{Form, Report};
+    use partnership_explorer::data::{parse_dataset, sheet, Dataset, Kind, Problem, TextAt};
+    use serde_json::json;
+
+    const USAGE: &str = "usage:
+  data check [--format text|json] [--base BASE.json] FILE...
+  data import FILE.csv [-o FILE.json] [--base BASE.json]
+  data export FILE.json [-o FILE.csv]
+
+check: every problem, located; exit 0 valid, 1 problems, 2 unreadable.
+import: a spreadsheet's CSV to the dataset JSON (header, sectors and topics
+        from BASE, by default the bundled dataset).
+export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
+
+    /// The bundled dataset: the base of a CSV's header, sectors and topics.
+    const BUNDLED: &str = include_str!("../../public/data/partnerships.json");
+
+    /// Exit codes.
+    const VALID: u8 = 0;
+    const PROBLEMS: u8 = 1;
+
+    struct Options {
+        files: Vec<String>,
+        output: Option<String>,
+        base: Option<String>,
+        json: bool,
+    }
+
+    fn options(args: &[String]) -> Result<Options, String> {
+        let mut o = Options { files: Vec::new(), output: None, base: None, json: false };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let mut value = |name: &str| args.next().cloned().ok_or(format!("{name} needs a value\n{USAGE}"));
+            match arg.as_str() {
+                "-o" | "--output" => o.output = Some(value(arg)?),
+                "--base" => o.base = Some(value(arg)?),
+                "--format" => match value(arg)?.as_str() {
+                    "json" => o.json = true,
+                    "text" => o.json = false,
+                    other => return Err(format!("unknown format \"{other}\" (text or json)")),
+                },
+                "--json" => o.json = true,
+                flag if flag.starts_with('-') => return Err(format!("unknown option {flag}\n{USAGE}")),
+                file => o.files.push(file.to_string()),
+            }
+        }
+        Ok(o)
+    }
+
+    pub fn run(args: &[String]) -> Result<u8, String> {
+        let (command, rest) = args.split_first().ok_or(USAGE.to_string())?;
+        let o = options(rest)?;
+        let base = base(o.base.as_deref())?;
+        match command.as_str() {
+            "check" if !o.files.is_empty() => check(&o, &base),
+            "import" | "export" if o.files.len() == 1 => convert(command, &o, &base),
+            "help" | "--help" | "-h" => {
+                println!("{USAGE}");
+                Ok(VALID)
+            }
+            _ => Err(USAGE.to_string()),
+        }
+    }
+
+    fn read(path: &str) -> Result<Vec<u8>, String> {
+        std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
+    }
+
+    fn base(path: Option<&str>) -> Result<Dataset, String> {
+        let text = match path {
+            Some(path) => String::from_utf8(read(path)?).map_err(|_| format!("{path} is not UTF-8 text"))?,
+            None => BUNDLED.to_string(),
+        };
+        let name = path.unwrap_or("the bundled dataset");
+        parse_dataset(&text).map(|l| l.dataset).map_err(|e| format!("the base {name} cannot be used: {e}"))
+    }
+
+    fn check(o: &Options, base: &Dataset) -> Result<u8, String> {
+        let mut reports = Vec::new();
+        let mut valid = true;
+        for path in &o.files {
+            let bytes = read(path)?;
+            let report = Report::check(path, &bytes, base);
+            let text = String::from_utf8_lossy(&bytes);
+            let problems: Vec<(Problem, Option<TextAt>)> =
+                report.problems.iter().map(|p| (p.clone(), place(&report, p, &text))).collect();
+            valid &= problems.is_empty();
+            if o.json {
+                reports.push(as_json(path, &report, &problems));
+            } else {
+                for (problem, at) in &problems {
+                    eprint!("{}", diagnostic(path, problem, *at, &text));
+                }
+                println!("{path}: {}", report.summary());
+            }
+        }
+        if o.json {
+            println!("{}", serde_json::Value::Array(reports));
+        }
+        Ok(if valid { VALID } else { PROBLEMS })
+    }
+
+    /// Where a problem is in the file's text, when that is known.
+    fn place(report: &Report, problem: &Problem, text: &str) -> Option<TextAt> {
+        match (problem.at, report.form) {
+            (Some(at), _) => Some(at),
+            (None, Form::Json) if !problem.pointer.is_empty() => locate(text, &problem.pointer),
+            _ => None,
+        }
+    }
+
+    /// A problem as a compiler says it: the message, the place, the line with a caret.
+    fn diagnostic(path: &str, problem: &Problem, at: Option<TextAt>, text: &str) -> String {
+        let mut out = format!("error: {problem}\n");
+        let Some(at) = at else { return out };
+        let number = at.line.to_string();
+        let pad = " ".repeat(number.len());
+        out.push_str(&format!("{pad}--> {path}:{}:{}\n", at.line, at.column));
+        if let Some(line) = text.lines().nth(at.line.saturating_sub(1)) {
+            let line = line.trim_end_matches('\r');
+            // The line as it is up to the caret, tabs kept, so the caret lines up.
+            let lead: String = line.chars().take(at.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let width = at.len.min(line.chars().count().saturating_sub(at.column - 1)).max(1);
+            out.push_str(&format!("{pad} |\n{number} | {line}\n{pad} | {lead}{}\n", "^".repeat(width)));
+        }
+        out
+    }
+
+    fn as_json(path: &str, report: &Report, problems: &[(Problem, Option<TextAt>)]) -> serde_json::Value {
+        let problems: Vec<_> = problems
+            .iter()
+            .map(|(p, at)| {
+                let kind = match p.kind {
+                    Kind::Syntax => "syntax",
+                    Kind::Schema => "schema",
+                    Kind::App => "app",
+                };
+                json!({
+                    "location": p.location, "field": p.field, "message": p.message, "row": p.row,
+                    "line": at.map(|a| a.line), "column": at.map(|a| a.column),
+                    "pointer": p.pointer, "kind": kind, "text": p.to_string(),
+                })
+            })
+            .collect();
+        let form = if report.form == Form::Csv { "csv" } else { "json" };
+        json!({
+            "file": path, "form": form, "usable": report.dataset.is_some(), "partnerships": report.ready(),
+            "need_fixing": report.need_fixing(), "summary": report.summary(), "problems": problems,
+        })
+    }
+
+    fn convert(command: &str, o: &Options, base: &Dataset) -> Result<u8, String> {
+        let path = o.files.first().ok_or(USAGE.to_string())?;
+        let bytes = read(path)?;
+        // Import reads a CSV, export a JSON, whatever the names say.
+        let name = if command == "import" { "file.csv" } else { "file.json" };
+        let report = Report::check(name, &bytes, base);
+        let text = String::from_utf8_lossy(&bytes);
+        for problem in &report.problems {
+            eprint!("{}", diagnostic(path, problem, place(&report, problem, &text), &text));
+        }
+        let Some(dataset) = &report.dataset else {
+            eprintln!("{path}: {}; nothing written", report.summary());
+            return Ok(PROBLEMS);
+        };
+        let out = if command == "import" {
+            let mut json = serde_json::to_string_pretty(dataset).map_err(|e| e.to_string())?;
+            json.push('\n');
+            json
+        } else {
+            sheet::to_csv(dataset)
+        };
+        match &o.output {
+            Some(output) => {
+                std::fs::write(output, out).map_err(|e| format!("cannot write {output}: {e}"))?;
+                eprintln!("{path}: {}; wrote {output}", report.summary());
+            }
+            None => print!("{out}"),
+        }
+        Ok(if report.problems.is_empty() { VALID } else { PROBLEMS })
+    }
+}

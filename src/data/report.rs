@@ -1,0 +1,103 @@
+//! What a partner learns from checking a file: how many partnerships are
+//! ready, how many need fixing, and each problem. One verdict for the check
+//! page and the `data` command, whatever the file's form (JSON or CSV).
+
+use std::collections::BTreeSet;
+
+use super::model::Dataset;
+use super::sheet;
+use super::validate::{parse_dataset_bytes, Problem};
+
+/// The form of a partner's file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Json,
+    Csv,
+}
+
+impl Form {
+    /// By the file's name; by its first character when the name does not say.
+    pub fn of(name: &str, bytes: &[u8]) -> Form {
+        let name = name.to_lowercase();
+        if name.ends_with(".csv") || name.ends_with(".txt") {
+            return Form::Csv;
+        }
+        if name.ends_with(".json") {
+            return Form::Json;
+        }
+        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match text.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{' | b'[') => Form::Json,
+            _ => Form::Csv,
+        }
+    }
+}
+
+/// The verdict on one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub form: Form,
+    /// The valid partnerships with the header, sectors and topics; `None`
+    /// when the file cannot be used at all.
+    pub dataset: Option<Dataset>,
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    /// Checks a file as the explorer would read it; a CSV file gets `base`'s
+    /// header, sectors and topics.
+    pub fn check(name: &str, bytes: &[u8], base: &Dataset) -> Report {
+        let form = Form::of(name, bytes);
+        let read = match form {
+            Form::Json => parse_dataset_bytes(bytes),
+            Form::Csv => sheet::from_csv(bytes, base),
+        };
+        match read {
+            Ok(loaded) => Report { form, dataset: Some(loaded.dataset), problems: loaded.problems },
+            Err(unusable) => Report { form, dataset: None, problems: unusable.problems },
+        }
+    }
+
+    pub fn ready(&self) -> usize {
+        self.dataset.as_ref().map_or(0, |d| d.partnerships.len())
+    }
+
+    /// Partnerships (rows or entries) left out for a problem.
+    pub fn need_fixing(&self) -> usize {
+        let entries: BTreeSet<String> = self
+            .problems
+            .iter()
+            .filter_map(|p| match p.row {
+                Some(row) if row > 1 => Some(format!("row {row}")),
+                Some(_) => None,
+                None => p
+                    .pointer
+                    .strip_prefix("/partnerships/")
+                    .map(|rest| rest.split('/').next().unwrap_or_default().to_string()),
+            })
+            .collect();
+        entries.len()
+    }
+
+    /// "9 partnerships ready, 2 need fixing": the number ready first.
+    pub fn summary(&self) -> String {
+        let ready = self.ready();
+        let noun = if ready == 1 { "partnership" } else { "partnerships" };
+        match (&self.dataset, self.need_fixing(), self.problems.len()) {
+            (None, _, n) => {
+                format!("{ready} partnerships ready: the file cannot be used yet ({n} {})", plural(n, "problem"))
+            }
+            (Some(_), 0, 0) => format!("{ready} {noun} ready, none need fixing"),
+            (Some(_), 0, n) => format!("{ready} {noun} ready, {n} {} to fix", plural(n, "problem")),
+            (Some(_), fix, _) => format!("{ready} {noun} ready, {fix} need{} fixing", if fix == 1 { "s" } else { "" }),
+        }
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}

@@ -1,0 +1,105 @@
+//! The `data` command (`./run data ...`): its output and exit codes on a valid
+//! file, a broken one and a missing one, and its conversions.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+use serde_json::Value;
+
+const BUNDLED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/partnerships.json");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+
+/// Runs `data ARGS`: exit code, stdout, stderr.
+fn data(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_data")).args(args).output().unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (out.status.code().unwrap(), text(out.stdout), text(out.stderr))
+}
+
+fn temp(name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("partnership-explorer-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name).to_string_lossy().into_owned()
+}
+
+#[test]
+fn a_valid_file_passes_with_exit_0_and_a_one_line_summary() {
+    let (code, out, err) = data(&["check", BUNDLED]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, format!("{BUNDLED}: 11 partnerships ready, none need fixing\n"));
+    assert_eq!(err, "");
+}
+
+#[test]
+fn a_broken_file_is_told_like_a_compiler_error_with_exit_1() {
+    let file = format!("{FIXTURES}some-entries-bad.json");
+    let (code, out, err) = data(&["check", &file]);
+    assert_eq!(code, 1);
+    assert_eq!(out, format!("{file}: 8 partnerships ready, 3 need fixing\n"));
+    let first: Vec<&str> = err.lines().take(5).collect();
+    let said = concat!(
+        r#"error: partnerships[0] "northeast-louisiana-healthcare-partnership", "#,
+        r#"field "state": unknown state code "ZZ""#
+    );
+    assert!(first[0].starts_with(said), "{err}");
+    // The place: the file's own line with a caret under the value.
+    let place = first[1].trim_start().strip_prefix(&format!("--> {file}:")).unwrap();
+    let (line, column) = place.split_once(':').unwrap();
+    let source = std::fs::read_to_string(&file).unwrap();
+    let at = source.lines().nth(line.parse::<usize>().unwrap() - 1).unwrap();
+    assert_eq!(&at[column.parse::<usize>().unwrap() - 1..][..4], "\"ZZ\"");
+    assert!(first[3].ends_with(at), "{err}");
+    assert_eq!(first[4].trim_start().trim_start_matches('|').trim(), "^^^^", "{err}");
+    assert_eq!(err.matches("error: ").count(), 3);
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let (code, out, err) = data(&["check", "no/such/file.json"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.starts_with("error: cannot read no/such/file.json"), "{err}");
+    assert_eq!(data(&["frobnicate"]).0, 2, "an unknown command is misuse");
+}
+
+#[test]
+fn format_json_is_for_machines() {
+    let (code, out, _) = data(&["check", "--format", "json", BUNDLED, &format!("{FIXTURES}some-entries-bad.json")]);
+    assert_eq!(code, 1, "any file with problems");
+    let reports: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(reports[0]["partnerships"], 11);
+    assert_eq!(reports[0]["problems"].as_array().unwrap().len(), 0);
+    assert_eq!(reports[1]["need_fixing"], 3);
+    let p = &reports[1]["problems"][0];
+    assert_eq!((p["field"].as_str(), p["pointer"].as_str()), (Some("state"), Some("/partnerships/0/state")));
+    assert!(p["line"].as_u64().unwrap() > 1 && p["column"].as_u64().unwrap() > 1);
+}
+
+#[test]
+fn export_then_import_gives_the_same_dataset_and_check_reads_the_csv() {
+    let csv = temp("round.csv");
+    let json = temp("round.json");
+    assert_eq!(data(&["export", BUNDLED, "-o", &csv]).0, 0);
+    assert_eq!(data(&["import", &csv, "-o", &json]).0, 0);
+    let a: Value = serde_json::from_str(&std::fs::read_to_string(BUNDLED).unwrap()).unwrap();
+    let b: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(a, b);
+    let (code, out, _) = data(&["check", &csv]);
+    assert_eq!((code, out), (0, format!("{csv}: 11 partnerships ready, none need fixing\n")));
+}
+
+#[test]
+fn a_csv_problem_points_at_its_row_line_and_cell() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/partnerships.csv")).unwrap();
+    let broken = temp("broken.csv");
+    std::fs::write(&broken, text.replacen(",LA,", ",Colo.,", 1)).unwrap();
+    let (code, out, err) = data(&["import", &broken, "-o", &temp("partial.json")]);
+    assert_eq!(code, 1);
+    assert_eq!(out, "");
+    assert!(err.starts_with(r#"error: row 2, column "state": unknown state code "Colo.""#), "{err}");
+    assert!(err.contains(&format!("--> {broken}:2:")), "{err}");
+    assert!(err.contains("^^^^^\n"), "a caret under the five characters of Colo.: {err}");
+    assert!(err.contains("10 partnerships ready, 1 needs fixing; wrote"), "{err}");
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(temp("partial.json")).unwrap()).unwrap();
+    assert_eq!(written["partnerships"].as_array().unwrap().len(), 10, "the valid rows are kept");
+}

@@ -1,0 +1,288 @@
+//! The spreadsheet form: the bundled dataset and generated ones survive JSON →
+//! CSV → JSON; every CSV problem is named by row and column; the published
+//! template files are up to date.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![cfg(not(target_arch = "wasm32"))]
+
+use partnership_explorer::data::report::{Form, Report};
+use partnership_explorer::data::sheet::{from_csv, to_csv, COLUMNS};
+use partnership_explorer::data::{parse_dataset, Dataset, Loaded, Problem, TextAt};
+use partnership_explorer::geo;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+const DATA: &str = include_str!("../public/data/partnerships.json");
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/");
+
+fn bundled() -> Dataset {
+    parse_dataset(DATA).unwrap().dataset
+}
+
+fn read(csv: &str) -> Loaded {
+    from_csv(csv.as_bytes(), &bundled()).unwrap_or_else(|e| panic!("expected a usable file, got {e:#?}"))
+}
+
+fn problems_of_unusable(csv: &str) -> Vec<Problem> {
+    match from_csv(csv.as_bytes(), &bundled()) {
+        Ok(l) => panic!("expected an unusable file, got {} rows", l.dataset.partnerships.len()),
+        Err(e) => e.problems,
+    }
+}
+
+/// The bundled dataset as CSV, its rows as lists of cells, to break one at a time.
+fn cells() -> Vec<Vec<String>> {
+    let csv = to_csv(&bundled());
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(csv.as_bytes());
+    reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
+}
+
+fn write(rows: &[Vec<String>]) -> String {
+    let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    for row in rows {
+        writer.write_record(row).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
+fn column(name: &str) -> usize {
+    COLUMNS.iter().position(|c| c.name == name).unwrap()
+}
+
+#[test]
+fn bundled_dataset_round_trips_through_csv() {
+    let csv = to_csv(&bundled());
+    assert!(csv.starts_with('\u{feff}'), "a byte-order mark, for Excel");
+    assert!(csv.contains("\r\n") && !csv.replace("\r\n", "").contains('\r'), "Windows line ends");
+    let back = read(&csv);
+    assert_eq!(back.problems, []);
+    assert_eq!(back.dataset, bundled());
+}
+
+#[test]
+fn published_template_and_example_are_up_to_date() {
+    let example = std::fs::read_to_string(format!("{DIR}partnerships.csv")).unwrap();
+    assert_eq!(
+        example,
+        to_csv(&bundled()),
+        "run: ./run data export public/data/partnerships.json -o public/data/partnerships.csv"
+    );
+    let template = std::fs::read_to_string(format!("{DIR}template.csv")).unwrap();
+    let header = example.split("\r\n").next().unwrap();
+    assert_eq!(template, format!("{header}\r\n"), "the template is the example's header row");
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for c in COLUMNS {
+        assert!(readme.contains(&format!("| `{}` |", c.name)), "README explains the column {}", c.name);
+    }
+}
+
+#[test]
+fn labels_ids_and_state_names_are_all_understood() {
+    let mut rows = cells();
+    rows[1][column("sector")] = "healthcare".into();
+    rows[1][column("state")] = "louisiana".into();
+    rows[1][column("topics")] = "career-pathways; Upskilling current workers\nSHARED RESOURCES".into();
+    let l = read(&write(&rows));
+    assert_eq!(l.problems, []);
+    let p = &l.dataset.partnerships[0];
+    assert_eq!((p.sector.as_str(), p.state.as_str()), ("healthcare", "LA"));
+    let topics: Vec<&str> = p.topics.iter().map(|t| t.as_str()).collect();
+    assert_eq!(topics, ["career-pathways", "upskilling", "shared-resources"]);
+}
+
+#[test]
+fn a_wrong_cell_is_named_by_row_and_column_and_the_other_rows_survive() {
+    let mut rows = cells();
+    rows[6][column("state")] = "Colo.".into();
+    let l = read(&write(&rows));
+    assert_eq!(l.dataset.partnerships.len(), 10);
+    assert_eq!(l.problems.len(), 1, "{:#?}", l.problems);
+    let p = &l.problems[0];
+    assert_eq!((p.row, p.field.as_deref()), (Some(7), Some("state")));
+    assert!(p.to_string().starts_with(r#"row 7, column "state": unknown state code "Colo.""#), "{p}");
+}
+
+#[test]
+fn every_problem_of_a_row_is_named_in_spreadsheet_terms() {
+    let mut rows = cells();
+    rows[2][column("summary")] = String::new();
+    rows[2][column("members_approx")] = "about forty".into();
+    rows[2][column("members_what")] = "farms".into();
+    rows[3][column("sector")] = "Mining".into();
+    rows[4][column("topics")] = "Apprenticeships\nKnitting".into();
+    rows[5][column("id")] = rows[1][column("id")].clone();
+    let l = read(&write(&rows));
+    assert_eq!(l.dataset.partnerships.len(), 7);
+    let said: Vec<String> = l.problems.iter().map(ToString::to_string).collect();
+    assert!(said[0].starts_with(r#"row 3, column "members_approx": invalid type: string "about forty""#), "{said:#?}");
+    assert_eq!(said[1], r#"row 3, column "summary": is empty; this column must be filled in"#);
+    assert!(
+        said[2].starts_with(r#"row 4, column "sector": unknown sector "Mining" (use one of: Healthcare, "#),
+        "{said:#?}"
+    );
+    assert!(
+        said[3].starts_with(r#"row 5, column "topics": item 2: unknown topic "Knitting" (use any of: "#),
+        "{said:#?}"
+    );
+    assert_eq!(said[4], r#"row 6, column "id": duplicate id, already used by row 2"#);
+    assert_eq!(said.len(), 5);
+}
+
+#[test]
+fn a_missing_or_misspelled_header_makes_the_file_unusable_and_says_which() {
+    let mut rows = cells();
+    rows[0][column("state")] = "Stae".into();
+    rows[0][column("region")] = "notes".into();
+    let said: Vec<String> = problems_of_unusable(&write(&rows)).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        [
+            r#"row 1, column "Stae": unknown column; did you mean "state"?"#.to_string(),
+            format!(
+                r#"row 1, column "notes": unknown column; the columns are {}"#,
+                COLUMNS.iter().map(|c| format!("\"{}\"", c.name)).collect::<Vec<_>>().join(", ")
+            ),
+            r#"row 1: missing column(s) "state", "region": add them to the header row"#.to_string(),
+        ]
+    );
+}
+
+#[test]
+fn headers_as_people_type_them_are_understood() {
+    let mut rows = cells();
+    rows[0][column("short_name")] = " Short Name ".into();
+    rows[0][column("members_what")] = "Members-What".into();
+    assert_eq!(read(&write(&rows)).problems, []);
+}
+
+#[test]
+fn a_row_with_a_wrong_number_of_cells_is_named() {
+    let mut rows = cells();
+    rows[3].push("stray".into());
+    rows[8].truncate(10);
+    let l = read(&write(&rows));
+    assert_eq!(l.dataset.partnerships.len(), 9);
+    let said: Vec<String> = l.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        [
+            "row 4: has 15 cells, but the header row has 14: check for a stray comma or a missing one",
+            "row 9: has 10 cells, but the header row has 14: check for a stray comma or a missing one",
+        ]
+    );
+}
+
+#[test]
+fn byte_order_mark_line_ends_and_quoted_cells_are_read() {
+    let header = COLUMNS.iter().map(|c| c.name).collect::<Vec<_>>().join(",");
+    let row = concat!(
+        r#"a-b,"The ""Quoted"", Comma Partnership",,Healthcare,LA,"Region, North",2019-04,12,,clinics,"#,
+        "\"A summary, with a comma.\",\"First, line\r\nSecond \"\"line\"\"\",Internships,"
+    );
+    for (bom, end) in [("\u{feff}", "\r\n"), ("", "\n"), ("\u{feff}", "\n")] {
+        let text = format!("{bom}{header}{end}{}{end}{end}", row.replace("\r\n", end));
+        let l = read(&text);
+        assert_eq!(l.problems, [], "{bom:?} {end:?}");
+        let p = &l.dataset.partnerships[0];
+        assert_eq!(p.name.as_str(), r#"The "Quoted", Comma Partnership"#);
+        assert_eq!(p.region.as_str(), "Region, North");
+        let highlights: Vec<&str> = p.highlights.iter().map(|h| h.as_str()).collect();
+        assert_eq!(highlights, ["First, line", r#"Second "line""#]);
+        assert_eq!(p.members.as_ref().map(|m| m.describe()).as_deref(), Some("12 clinics"));
+    }
+}
+
+#[test]
+fn not_utf8_and_empty_files_are_refused_with_a_reason() {
+    let p = problems_of_unusable("id,name\n\u{0}").len();
+    assert!(p >= 1);
+    let said = match from_csv(b"id,name\n\xff\xfe", &bundled()) {
+        Err(e) => e.problems[0].to_string(),
+        Ok(_) => panic!("latin-1 bytes are not UTF-8"),
+    };
+    assert!(said.contains("not UTF-8") && said.contains("CSV UTF-8"), "{said}");
+    assert_eq!(problems_of_unusable(" \r\n")[0].to_string(), "file: the file is empty");
+}
+
+#[test]
+fn problems_point_at_their_cell_even_after_a_cell_of_several_lines() {
+    let mut rows = cells();
+    rows[2][column("state")] = "ZZ".into();
+    let text = write(&rows);
+    let l = read(&text);
+    let at = l.problems[0].at.unwrap();
+    let line = text.lines().nth(at.line - 1).unwrap();
+    let cell: String = line.chars().skip(at.column - 1).take(at.len).collect();
+    assert_eq!(cell, "ZZ", "line {} of\n{text}", at.line);
+    assert!(at.line > 3, "row 3 starts below row 2's cells of several lines");
+}
+
+#[test]
+fn the_report_counts_ready_and_to_fix_in_either_form() {
+    let mut rows = cells();
+    rows[2][column("state")] = "ZZ".into();
+    rows[3][column("state")] = "ZZ".into();
+    let report = Report::check("ours.csv", write(&rows).as_bytes(), &bundled());
+    assert_eq!((report.form, report.summary().as_str()), (Form::Csv, "9 partnerships ready, 2 need fixing"));
+    let mut json: Value = serde_json::from_str(DATA).unwrap();
+    json["partnerships"][0]["state"] = json!("ZZ");
+    let report = Report::check("ours.json", json.to_string().as_bytes(), &bundled());
+    assert_eq!((report.form, report.summary().as_str()), (Form::Json, "10 partnerships ready, 1 needs fixing"));
+    let report = Report::check("list", b"<html>", &bundled());
+    assert!(report.summary().starts_with("0 partnerships ready: the file cannot be used"), "{}", report.summary());
+    assert_eq!(Report::check("x", DATA.as_bytes(), &bundled()).summary(), "11 partnerships ready, none need fixing");
+    assert_eq!(TextAt::of("ab\ncde", 4, 6), TextAt { line: 2, column: 2, len: 2 });
+}
+
+/// Text a partner might write: punctuation, quotes and commas, never blank,
+/// on one line without spaces around it (a cell's lines list highlights).
+fn text() -> impl Strategy<Value = String> {
+    "[A-Z][A-Za-z0-9 ,\"'.;:()&/-]{0,40}[a-z.]"
+}
+
+prop_compose! {
+    fn partnership(index: usize)(
+        name in text(),
+        short in proptest::option::of("[A-Z]{2,6}"),
+        sector in 0..6usize,
+        state in 0..geo::STATES.len(),
+        region in text(),
+        launched in proptest::option::of((1990..2030u16, proptest::option::of(1..=12u8))),
+        members in proptest::option::of((1..5000u32, proptest::option::of(prop_oneof!["nearly", "over"]), text())),
+        summary in text(),
+        highlights in proptest::collection::vec(text(), 0..4),
+        topics in proptest::collection::btree_set(0..15usize, 0..4),
+        website in proptest::option::of("[a-z]{1,10}"),
+    ) -> Value {
+        let ds = bundled();
+        json!({
+            "id": format!("p-{index}"), "name": name, "short_name": short,
+            "sector": ds.sectors[sector].id.as_str(), "state": geo::STATES[state].code, "region": region,
+            "launched": launched.map(|(y, m)| m.map_or(y.to_string(), |m| format!("{y}-{m:02}"))),
+            "members": members.map(|(approx, qualifier, what)| {
+                json!({"approx": approx, "qualifier": qualifier, "what": what})
+            }),
+            "summary": summary, "highlights": highlights,
+            "topics": topics.iter().map(|&t| ds.topics[t].id.as_str()).collect::<Vec<_>>(),
+            "website": website.map(|w| format!("https://{w}.example.org/a?b=1")),
+        })
+    }
+}
+
+fn dataset() -> impl Strategy<Value = Dataset> {
+    (0..12usize).prop_flat_map(|n| (0..n).map(partnership).collect::<Vec<_>>()).prop_map(|partnerships| {
+        let mut v: Value = serde_json::from_str(DATA).unwrap();
+        v["partnerships"] = Value::Array(partnerships);
+        let loaded = parse_dataset(&v.to_string()).unwrap();
+        assert_eq!(loaded.problems, [], "the generator makes valid partnerships");
+        loaded.dataset
+    })
+}
+
+proptest! {
+    #[test]
+    fn generated_datasets_round_trip_through_csv(ds in dataset()) {
+        let back = read(&to_csv(&ds));
+        prop_assert_eq!(back.problems, vec![]);
+        prop_assert_eq!(back.dataset, ds);
+    }
+}
