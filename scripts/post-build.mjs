@@ -14,7 +14,8 @@
 // 4. Release: minifies the JavaScript with esbuild (Trunk's minifier fails on
 //    wasm-bindgen's glue), updating the integrity hashes.
 // 5. Writes sw.js with the list of every file of the build and a build id, so
-//    the precache always names the right hashed files.
+//    the precache always names the right hashed files (the check page's wasm
+//    is cached when first used).
 // 6. Release: writes `_headers` (Netlify, Cloudflare Pages): the full policy
 //    and the caching rules.
 //
@@ -22,7 +23,7 @@
 // already) and esbuild from `npm ci` (without it the JavaScript stays as is).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -61,14 +62,32 @@ if (!glue || !wasm) {
   console.error("post-build: Trunk's loader changed shape; cannot find the glue and wasm names");
   process.exit(1);
 }
+// The check page's wasm (index.html builds it as Trunk's "worker" type, with
+// an ES module glue, unhashed): named by its content's hash here, so it can be
+// cached for good like the app's, and loaded only at ?check=1.
+const check = {};
+for (const [key, from] of [['glue', 'check_page.js'], ['wasm', 'check_page_bg.wasm']]) {
+  const path = join(dir, from);
+  let bytes;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    console.error(`post-build: the check page's ${from} was not built (index.html's check_page link)`);
+    process.exit(1);
+  }
+  check[key] = `./check-${hash16(bytes)}${key === 'wasm' ? '_bg.wasm' : '.js'}`;
+  renameSync(path, join(dir, check[key]));
+}
 const boot = `// Written by scripts/post-build.mjs: starts Partnership Explorer after the first paint.
-// (A hidden tab paints nothing: then it starts after a second.)
+// (A hidden tab paints nothing: then it starts after a second.) At ?check=1
+// (marked by the head's script) it starts the check page's wasm instead.
 await new Promise((resolve) => {
   requestAnimationFrame(() => setTimeout(resolve));
   setTimeout(resolve, 1000);
 });
-const wasm = fetch(${JSON.stringify(wasm)});
-const bindings = await import(${JSON.stringify(glue)});
+const checkPage = document.documentElement.classList.contains('check-page');
+const wasm = fetch(checkPage ? ${JSON.stringify(check.wasm)} : ${JSON.stringify(wasm)});
+const bindings = await import(checkPage ? ${JSON.stringify(check.glue)} : ${JSON.stringify(glue)});
 const instance = await bindings.default({ module_or_path: wasm });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
@@ -212,10 +231,16 @@ const isHashed = (f) => /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(f);
 // 5. The service worker.
 const build = createHash('sha256');
 for (const f of files) build.update(f).update(readFileSync(join(dir, f)));
-const precache = ['./', ...files.filter((f) => f !== 'index.html')];
+// The check page's files are cached when it is first opened, not by every
+// visitor's install.
+const onDemand = (f) => f.startsWith('check-');
+const precache = ['./', ...files.filter((f) => f !== 'index.html' && !onDemand(f))];
 const template = readFileSync(new URL('./service-worker.template.js', import.meta.url), 'utf8');
 const worker = release
-  ? template.replace("'__BUILD__'", JSON.stringify(build.digest('hex').slice(0, 16))).replace('__FILES__', JSON.stringify(precache, null, 2))
+  ? template
+      .replace("'__BUILD__'", JSON.stringify(build.digest('hex').slice(0, 16)))
+      .replace('__FILES__', JSON.stringify(precache, null, 2))
+      .replace('__ON_DEMAND__', JSON.stringify(files.filter(onDemand)))
   : // `trunk serve` rebuilds on every save: a cache would only get in the way.
     "// Development build: no offline cache; remove any earlier one.\nself.addEventListener('install', () => self.skipWaiting());\nself.addEventListener('activate', (e) => e.waitUntil(self.registration.unregister()));\n";
 writeFileSync(join(dir, 'sw.js'), await minify(worker, undefined));

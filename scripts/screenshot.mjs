@@ -1,5 +1,7 @@
-// Takes the README screenshot (docs/screenshot.png) of the built site.
-//   node scripts/screenshot.mjs [--dark] [--width 1280] [--height 800] [--out docs/screenshot.png]
+// Takes the README screenshots of the built site: the explorer
+// (docs/screenshot.png), or with --check FILE the check page with that file
+// chosen (docs/check-page.png).
+//   node scripts/screenshot.mjs [--dark] [--width 1280] [--height 800] [--out docs/screenshot.png] [--check FILE]
 import { launchChromium } from './chromium.mjs';
 import { serveStatic } from './serve-static.mjs';
 
@@ -14,8 +16,15 @@ const server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port });
 try {
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width, height }, colorScheme: argv.includes('--dark') ? 'dark' : 'light' });
-  await page.goto(`http://127.0.0.1:${port}/explorer/`);
-  await page.locator('main article').first().waitFor();
+  const check = opt('--check', null);
+  if (check) {
+    await page.goto(`http://127.0.0.1:${port}/explorer/?check=1`);
+    await page.getByLabel('Choose a list (CSV or JSON)').setInputFiles(check);
+    await page.locator('.check-preview article').first().waitFor();
+  } else {
+    await page.goto(`http://127.0.0.1:${port}/explorer/`);
+    await page.locator('main article').first().waitFor();
+  }
   await page.waitForFunction(() => document.querySelector('#app.settled'));
   await page.screenshot({ path: out, fullPage: argv.includes('--full') });
   await browser.close();

@@ -7,9 +7,12 @@
 // - Datasets (*.json) come from the network when it answers (the copy is kept),
 //   else from the cache, stamped with the date they were saved; the page shows
 //   that date in its offline note.
+// - The check page's files (?check=1) are cached the first time it is opened.
 // - A new build waits until the page asks it to take over (the reload prompt).
 const BUILD = '__BUILD__';
 const FILES = __FILES__;
+// The check page's files (?check=1): cached when first fetched, not at install.
+const ON_DEMAND = __ON_DEMAND__;
 const PREFIX = 'partnership-explorer-';
 const SHELL = `${PREFIX}shell-${BUILD}`;
 const DATA = `${PREFIX}data`;
@@ -72,6 +75,15 @@ async function fromNetworkThenSaved(request) {
   return Promise.race([network.catch(() => saved), timeout]);
 }
 
+async function onDemand(request) {
+  const shell = await caches.open(SHELL);
+  const cached = await shell.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await shell.put(request, response.clone());
+  return response;
+}
+
 async function fromShell(request, isPage) {
   const shell = await caches.open(SHELL);
   // Every address of the page (any ?filter, any #card) is the one index.html.
@@ -90,5 +102,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromNetworkThenSaved(request));
   } else if (FILES.some((f) => scoped(f) === url.href)) {
     event.respondWith(fromShell(request, false));
+  } else if (ON_DEMAND.some((f) => scoped(f) === url.href)) {
+    event.respondWith(onDemand(request));
   }
 });

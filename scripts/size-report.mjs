@@ -27,8 +27,10 @@ const dist = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith
 // app is installed), _headers (read by the host, never served) and the bundled
 // data file (index.html carries the dataset, counted there; the file serves
 // offline visits and partners). The service worker's precache after the page
-// has loaded is not counted either.
-const NOT_FETCHED = [/\.schema\.json$/, /^embed\.js$/, /^icons\//, /^_headers$/, /^data\/partnerships\.json$/];
+// has loaded is not counted either. The check page's wasm and glue (?check=1,
+// for partners) load only there: reported on their own line.
+const NOT_FETCHED = [/\.schema\.json$/, /^embed\.js$/, /^icons\//, /^_headers$/, /^data\/partnerships\.json$/, /\.csv$/];
+const ON_DEMAND = /^check-/;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -57,11 +59,17 @@ try {
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 const rows = [];
 const totals = {};
+const brotli = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const onDemand = [];
 for (const file of files.sort()) {
   const name = relative(dist, file);
   if (NOT_FETCHED.some((re) => re.test(name))) continue;
   const body = readFileSync(file);
-  const br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  if (ON_DEMAND.test(name)) {
+    onDemand.push({ name, raw: body.length, br: brotli(body) });
+    continue;
+  }
+  const br = brotli(body);
   const k = kind(file);
   rows.push({ name, k, raw: body.length, br });
   totals[k] ??= { raw: 0, br: 0 };
@@ -80,6 +88,7 @@ for (const [k, t] of Object.entries(totals)) {
   br += t.br;
 }
 console.log(`${'TOTAL'.padEnd(58)} ${kb(raw)} ${kb(br)}`);
+for (const r of onDemand) console.log(`${(r.name + ' (only at ?check=1)').padEnd(58)} ${kb(r.raw)} ${kb(r.br)}`);
 
 // The critical path: index.html and the stylesheets it links.
 const html = readFileSync(join(dist, 'index.html'), 'utf8');

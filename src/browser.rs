@@ -209,6 +209,40 @@ pub fn focus(id: &str, first_inside: bool) {
     }
 }
 
+/// The bytes of a file the visitor chose or dropped: read in the page, sent nowhere.
+pub async fn file_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| {
+        let why = e.as_string().unwrap_or_else(|| "the browser refused".to_string());
+        format!("The file could not be read ({why}). Choose it again.")
+    })?;
+    Ok(wasm_bindgen_futures::js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// An address (`blob:`) that downloads `text` as a file of type `mime`; the
+/// page's own, so the policy allows it and nothing leaves the browser.
+pub fn download_url(text: &str, mime: &str) -> Option<String> {
+    window()?;
+    let parts = wasm_bindgen_futures::js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// Frees a `download_url` that is no longer shown.
+pub fn forget_download_url(url: &str) {
+    if window().is_some() {
+        let _ = web_sys::Url::revoke_object_url(url);
+    }
+}
+
+/// The document's title (the tab and the history list).
+pub fn set_title(title: &str) {
+    if let Some(document) = window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
 fn element_by_id(id: &str) -> Option<web_sys::Element> {
     window()?.document()?.get_element_by_id(id)
 }

@@ -157,16 +157,27 @@ fn parse_bundled(json: &str) -> Result<Fetched, LoadError> {
 /// started the wasm: two short tasks rather than one long one on a slow phone.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
+    mount_root(crate::App);
+}
+
+/// Mounts the check page (`?check=1`, its own wasm: `src/bin/check_page.rs`).
+#[cfg(target_arch = "wasm32")]
+pub fn mount_check() {
+    mount_root(crate::components::check::CheckApp);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn mount_root<N: IntoView + 'static>(root_view: fn() -> N) {
     set_timeout(
-        || {
+        move || {
             // index.html shows the site's frame and, in #app, either the prerendered
             // page (release builds) or a "Loading…" line (development).
             if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
                 boot.remove();
             }
             match crate::browser::app_root() {
-                Some(root) => leptos::mount::mount_to(root, crate::App).forget(),
-                None => leptos::mount::mount_to_body(crate::App),
+                Some(root) => leptos::mount::mount_to(root, root_view).forget(),
+                None => leptos::mount::mount_to_body(root_view),
             }
         },
         std::time::Duration::ZERO,

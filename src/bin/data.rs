@@ -27,18 +27,19 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use partnership_explorer::data::locate::locate;
-    use partnership_explorer::data::report::{Form, Report};
+    use partnership_explorer::data::report::{dataset_json, Form, Report};
     use partnership_explorer::data::{parse_dataset, sheet, Dataset, Kind, Problem, TextAt};
     use serde_json::json;
 
     const USAGE: &str = "usage:
   data check [--format text|json] [--base BASE.json] FILE...
-  data import FILE.csv [-o FILE.json] [--base BASE.json]
+  data import FILE.csv|FILE.json [-o FILE.json] [--base BASE.json]
   data export FILE.json [-o FILE.csv]
 
 check: every problem, located; exit 0 valid, 1 problems, 2 unreadable.
 import: a spreadsheet's CSV to the dataset JSON (header, sectors and topics
-        from BASE, by default the bundled dataset).
+        from BASE, by default the bundled dataset); a JSON file is checked and
+        its valid entries written, as the check page's download does.
 export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
 
     /// The bundled dataset: the base of a CSV's header, sectors and topics.
@@ -181,8 +182,9 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
     fn convert(command: &str, o: &Options, base: &Dataset) -> Result<u8, String> {
         let path = o.files.first().ok_or(USAGE.to_string())?;
         let bytes = read(path)?;
-        // Import reads a CSV, export a JSON, whatever the names say.
-        let name = if command == "import" { "file.csv" } else { "file.json" };
+        // Import reads a CSV (or a JSON, to check and tidy it, as the check page
+        // does), export a JSON, whatever the name says.
+        let name = if command == "import" { path.as_str() } else { "file.json" };
         let report = Report::check(name, &bytes, base);
         let text = String::from_utf8_lossy(&bytes);
         for problem in &report.problems {
@@ -193,9 +195,7 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
             return Ok(PROBLEMS);
         };
         let out = if command == "import" {
-            let mut json = serde_json::to_string_pretty(dataset).map_err(|e| e.to_string())?;
-            json.push('\n');
-            json
+            dataset_json(dataset)
         } else {
             sheet::to_csv(dataset)
         };

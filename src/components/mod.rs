@@ -2,6 +2,7 @@
 //! explorer state lives in `explorer` and is provided as context.
 
 pub mod card;
+pub mod check;
 pub mod embed;
 pub mod explorer;
 pub mod filters;

@@ -94,6 +94,14 @@ impl Report {
     }
 }
 
+/// A dataset as the file a partner publishes: indented JSON, a line end at
+/// the end. What the check page downloads and `data import` writes.
+pub fn dataset_json(dataset: &Dataset) -> String {
+    let mut json = serde_json::to_string_pretty(dataset).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         word.to_string()

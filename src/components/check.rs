@@ -1,0 +1,227 @@
+//! "Check and preview your list" (`?check=1`): a partner chooses or drops a
+//! CSV or JSON file; it is read in the page and never sent anywhere, checked
+//! by the app's own validation (`data::report`), its problems listed by row or
+//! entry and field, its valid partnerships shown in the real explorer, and the
+//! converted dataset offered as `partnerships.json`.
+//!
+//! Built into a wasm of its own (`src/bin/check_page.rs`), loaded only at this
+//! address: the visitors' first visit does not carry its code.
+
+use leptos::prelude::*;
+
+use super::LoadedView;
+use crate::data::report::{dataset_json, Form, Report};
+use crate::data::{Dataset, LoadError, Loaded};
+
+/// The check page's app: the bundled dataset (the page carries it), then the page.
+#[component]
+pub fn CheckApp() -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
+    let base = LocalResource::new(|| {
+        let bundled = crate::browser::bundled_dataset();
+        async move {
+            let read = crate::start::read_dataset(crate::data::load::DATA_URL.to_string(), bundled).await;
+            read.map(|fetched| fetched.loaded.dataset)
+        }
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    let base = LocalResource::new(|| async { Err::<Dataset, _>(LoadError::Timeout { seconds: 0 }) });
+    view! {
+        <Suspense fallback=super::status::Loading>
+            {move || base.get().map(|base| view! { <CheckPage base/> })}
+        </Suspense>
+    }
+}
+
+/// The check page's state: the verdict on the last file, or why it could not be checked.
+#[derive(Debug, Clone, PartialEq)]
+enum Checked {
+    Nothing,
+    Reading(String),
+    Done { file: String, report: Report },
+    Failed(String),
+}
+
+const TITLE: &str = "Check and preview your list";
+
+/// The whole check page: `base` gives a CSV its header, sectors and topics
+/// (the bundled dataset).
+#[component]
+pub fn CheckPage(base: Result<Dataset, LoadError>) -> impl IntoView {
+    crate::browser::set_title(&format!("{TITLE} · Partnership Explorer"));
+    // Out of sight behind the prerendered page until now: this page replaces it.
+    Effect::new(|_| crate::start::take_over(None));
+    let checked = RwSignal::new(Checked::Nothing);
+    let base = StoredValue::new(base);
+    let check = Callback::new(move |file: web_sys::File| {
+        let name = file.name();
+        checked.set(Checked::Reading(name.clone()));
+        leptos::task::spawn_local(async move {
+            let bytes = crate::browser::file_bytes(file).await;
+            let next = match (bytes, base.get_value()) {
+                (Ok(bytes), Ok(base)) => Checked::Done { report: Report::check(&name, &bytes, &base), file: name },
+                (Err(why), _) => Checked::Failed(why),
+                (_, Err(why)) => Checked::Failed(format!("The explorer's own sectors and topics are missing: {why}")),
+            };
+            checked.set(next);
+        });
+    });
+    let report = Memo::new(move |_| match checked.get() {
+        Checked::Done { report, .. } => Some(report),
+        _ => None,
+    });
+    view! {
+        <a class="skip-link" href="#main">"Skip to the check"</a>
+        <main id="main" tabindex="-1" class="check-page">
+            <section class="wrap intro" aria-labelledby="check-title">
+                <h1 id="check-title">{TITLE}</h1>
+                <p>
+                    "Choose your list, a spreadsheet saved as CSV or a JSON file, to see how many partnerships are "
+                    "ready, what needs fixing, and how visitors will see them. "
+                    <strong>"Your file is read in this browser and never sent anywhere."</strong>
+                </p>
+                <p>
+                    "Start from the template, "
+                    <a href="data/template.csv" download="template.csv">"template.csv"</a>
+                    ", or from our examples, "
+                    <a href="data/partnerships.csv" download="partnerships.csv">"partnerships.csv"</a>
+                    ": one row per partnership, highlights and topics one per line inside their cell."
+                </p>
+                <FileChooser on_file=check/>
+                <CheckSummary checked/>
+                {move || report.get().map(|report| view! { <ProblemList report/> })}
+                {move || report.get().and_then(|r| r.dataset).map(|dataset| view! { <DownloadLink dataset/> })}
+                <PublishSteps/>
+            </section>
+            {move || report.get().and_then(|r| r.dataset).map(|dataset| view! { <Preview dataset/> })}
+        </main>
+    }
+}
+
+/// The file input, and the whole page as a drop target.
+#[component]
+fn FileChooser(on_file: Callback<web_sys::File>) -> impl IntoView {
+    let dragging = RwSignal::new(false);
+    let take_first = move |files: Option<web_sys::FileList>| {
+        if let Some(file) = files.and_then(|f| f.get(0)) {
+            on_file.run(file);
+        }
+    };
+    // Dropping anywhere on the page does what choosing does (and never opens the file instead).
+    let over = window_event_listener(leptos::ev::dragover, move |e| {
+        e.prevent_default();
+        dragging.set(true);
+    });
+    let leave = window_event_listener(leptos::ev::dragleave, move |_| dragging.set(false));
+    let drop = window_event_listener(leptos::ev::drop, move |e| {
+        e.prevent_default();
+        dragging.set(false);
+        take_first(e.data_transfer().and_then(|d| d.files()));
+    });
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
+    view! {
+        <div class="file-chooser" class:dragging=move || dragging.get()>
+            <label for="list-file">"Choose a list (CSV or JSON)"</label>
+            <input
+                id="list-file"
+                type="file"
+                accept=".csv,.json,text/csv,application/json"
+                aria-describedby="list-file-hint"
+                on:change=move |e| take_first(event_target::<web_sys::HtmlInputElement>(&e).files())
+            />
+            <p id="list-file-hint" class="hint">"Or drop the file anywhere on this page."</p>
+        </div>
+    }
+}
+
+/// "9 partnerships ready, 2 need fixing": the number ready first, announced.
+#[component]
+fn CheckSummary(checked: RwSignal<Checked>) -> impl IntoView {
+    let text = move || match checked.get() {
+        Checked::Nothing => String::new(),
+        Checked::Reading(file) => format!("Checking {file}…"),
+        Checked::Done { file, report } => {
+            let form = if report.form == Form::Csv { "spreadsheet (CSV)" } else { "JSON file" };
+            format!("{}. Checked {file} as a {form}.", report.summary())
+        }
+        Checked::Failed(why) => why,
+    };
+    view! { <p class="check-summary" role="status">{text}</p> }
+}
+
+/// Each problem, by row and column (CSV) or entry and field (JSON).
+#[component]
+fn ProblemList(report: Report) -> impl IntoView {
+    if report.problems.is_empty() {
+        return None;
+    }
+    let what_to_do = match (report.dataset.is_some(), report.form) {
+        (false, _) => "Nothing can be shown until these are fixed.",
+        (true, Form::Csv) => "These rows are left out until fixed in your spreadsheet; the others are ready.",
+        (true, Form::Json) => "These entries are left out until fixed in your file; the others are ready.",
+    };
+    Some(view! {
+        <div class="notice check-problems">
+            <h2 id="check-problems-title">"Problems"</h2>
+            <p>{what_to_do}</p>
+            <ol class="problems" aria-labelledby="check-problems-title">
+                {report.problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
+            </ol>
+        </div>
+    })
+}
+
+/// "Download partnerships.json": the converted, validated dataset.
+#[component]
+fn DownloadLink(dataset: Dataset) -> impl IntoView {
+    let href = crate::browser::download_url(&dataset_json(&dataset), "application/json");
+    if let Some(url) = href.clone() {
+        on_cleanup(move || crate::browser::forget_download_url(&url));
+    }
+    view! {
+        <p class="check-download">
+            <a class="button" href=href download="partnerships.json">"Download partnerships.json"</a>
+            " The partnerships that are ready, in the explorer's format: put it in the "
+            <code>"data/"</code>
+            " folder of your copy."
+        </p>
+    }
+}
+
+/// How to publish the list, in five steps.
+#[component]
+fn PublishSteps() -> impl IntoView {
+    view! {
+        <h2 id="publish-title">"Publish it in five steps"</h2>
+        <ol class="publish-steps" aria-labelledby="publish-title">
+            <li>"Fill in the template in your spreadsheet and save it as CSV UTF-8."</li>
+            <li>"Check it here until every partnership is ready, then download partnerships.json."</li>
+            <li>"Copy the explorer's folder (dist/) to your website."</li>
+            <li>"Put your file in its data/ folder, for example as data/our-list.json."</li>
+            <li>
+                "Link the explorer with "
+                <code>"?data=data/our-list.json"</code>
+                ", or embed that view on your pages with "
+                <code>"data-list=\"data/our-list.json\""</code>
+                "."
+            </li>
+        </ol>
+    }
+}
+
+/// The ready partnerships in the real explorer, as visitors will see them.
+#[component]
+fn Preview(dataset: Dataset) -> impl IntoView {
+    // The problems are listed above: the preview shows what visitors would.
+    let loaded = Loaded { dataset, problems: Vec::new() };
+    view! {
+        <section class="check-preview" aria-labelledby="preview-title">
+            <h2 id="preview-title" class="wrap">"Preview: your list as visitors will see it"</h2>
+            <LoadedView loaded/>
+        </section>
+    }
+}

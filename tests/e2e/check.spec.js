@@ -1,0 +1,159 @@
+// "Check and preview your list" (?check=1, issue 13): a partner's CSV or JSON
+// file is read in the page, checked by the app's own validation, its problems
+// listed by row or entry, its valid partnerships previewed in the explorer,
+// and the converted dataset downloaded. Nothing is sent anywhere.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collectErrors, expectNoAxeViolations, DATASET } from './helpers.js';
+
+const EXAMPLE_CSV = readFileSync(new URL('../../public/data/partnerships.csv', import.meta.url), 'utf8');
+const FIXTURE_JSON = readFileSync(new URL('../fixtures/some-entries-bad.json', import.meta.url), 'utf8');
+
+/** The example spreadsheet with three rows broken, each in one cell. */
+function csvWithThreeBrokenRows() {
+  // Rows whose cells hold no line break are single lines: break three of them.
+  const breaks = [
+    ['kingman-mohave-manufacturers-association', ',AZ,', ',Ariz.,'],
+    ['calumet-manufacturing-industry-sector-partnership', ',Manufacturing,', ',Mining,'],
+    ['hawaii-island-agricultural-partnership', ',HI,Hawai’i Island,,', ',HI,Hawai’i Island,1999-13,'],
+  ];
+  let text = EXAMPLE_CSV;
+  for (const [id, from, to] of breaks) {
+    const start = text.indexOf(`\r\n${id},`);
+    expect(start, id).toBeGreaterThan(0);
+    const at = text.indexOf(from, start);
+    text = text.slice(0, at) + to + text.slice(at + from.length);
+  }
+  return text;
+}
+
+/** The row number (header = 1) of a partnership in the example spreadsheet. */
+const rowOf = (id) => DATASET.partnerships.findIndex((p) => p.id === id) + 2;
+
+async function openCheck(page) {
+  await page.goto('./?check=1');
+  await expect(page.getByRole('heading', { level: 1, name: 'Check and preview your list' })).toBeVisible();
+}
+
+async function choose(page, name, text) {
+  await page.getByLabel('Choose a list (CSV or JSON)').setInputFiles({
+    name,
+    mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/json',
+    buffer: Buffer.from(text),
+  });
+}
+
+const status = (page) => page.locator('.check-summary[role="status"]');
+const problems = (page) => page.getByRole('list', { name: 'Problems' }).getByRole('listitem');
+const previewCards = (page) => page.locator('.check-preview main article, .check-preview article');
+
+test('the footer links the check page, which says the file stays in the browser; no axe violations', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('./');
+  await page.getByRole('link', { name: 'Check your own list' }).click();
+  await expect(page).toHaveURL(/\?check=1$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Check and preview your list' })).toBeVisible();
+  await expect(page.getByText('Your file is read in this browser and never sent anywhere.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Publish it in five steps' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Publish it in five steps' }).getByRole('listitem')).toHaveCount(5);
+  // The explorer's own cards are not this page's.
+  await expect(page.locator('article')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+});
+
+test('the template filled with the bundled data: 11 ready and a preview of 11 cards; nothing is sent', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openCheck(page);
+  const requests = [];
+  page.on('request', (r) => requests.push(r));
+  await choose(page, 'our-list.csv', EXAMPLE_CSV);
+  await expect(status(page)).toHaveText(/^11 partnerships ready, none need fixing/);
+  await expect(page.getByRole('list', { name: 'Problems' })).toHaveCount(0);
+  await expect(previewCards(page)).toHaveCount(11);
+  // The real explorer: its filters work on the preview.
+  await page.locator('.check-preview').getByRole('radio', { name: /^Healthcare/ }).check();
+  const healthcare = DATASET.partnerships.filter((p) => p.sector === 'healthcare').length;
+  await expect(previewCards(page)).toHaveCount(healthcare);
+  await expect(page).toHaveURL(/check=1/);
+  await expectNoAxeViolations(page);
+  // No request carries the file: none has a body, none goes elsewhere.
+  for (const r of requests) {
+    expect(r.postData(), r.url()).toBeNull();
+    expect(new URL(r.url()).host).toBe(new URL(page.url()).host);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('a CSV with three broken rows lists each by row and column and previews the rest', async ({ page }) => {
+  await openCheck(page);
+  await choose(page, 'broken.csv', csvWithThreeBrokenRows());
+  await expect(status(page)).toHaveText(/^8 partnerships ready, 3 need fixing/);
+  const said = await problems(page).allTextContents();
+  expect(said[0]).toMatch(new RegExp(`^row ${rowOf('kingman-mohave-manufacturers-association')}, column "state": unknown state code "Ariz."`));
+  expect(said[1]).toMatch(new RegExp(`^row ${rowOf('calumet-manufacturing-industry-sector-partnership')}, column "sector": unknown sector "Mining" \\(use one of: Healthcare`));
+  expect(said.slice(2).join('\n')).toContain(`row ${rowOf('hawaii-island-agricultural-partnership')}, column "launched": "1999-13" is not a year`);
+  await expect(previewCards(page)).toHaveCount(8);
+  await expectNoAxeViolations(page);
+});
+
+test('a JSON file with problems lists them by entry and field and previews the rest', async ({ page }) => {
+  await openCheck(page);
+  await choose(page, 'ours.json', FIXTURE_JSON);
+  await expect(status(page)).toHaveText(/^8 partnerships ready, 3 need fixing/);
+  await expect(problems(page)).toHaveCount(3);
+  await expect(problems(page).first()).toHaveText(/^partnerships\[0\] "northeast-louisiana-healthcare-partnership", field "state": unknown state code "ZZ"/);
+  await expect(previewCards(page)).toHaveCount(8);
+  await expectNoAxeViolations(page);
+});
+
+test('an unusable file says why and shows no preview; a good file after it shows one', async ({ page }) => {
+  await openCheck(page);
+  await choose(page, 'wrong.csv', 'name,stae\nA,LA\n');
+  await expect(status(page)).toHaveText(/^0 partnerships ready: the file cannot be used yet/);
+  await expect(problems(page).first()).toHaveText('row 1, column "stae": unknown column; did you mean "state"?');
+  await expect(page.getByRole('link', { name: 'Download partnerships.json' })).toHaveCount(0);
+  await expect(previewCards(page)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await choose(page, 'fine.csv', EXAMPLE_CSV);
+  await expect(status(page)).toHaveText(/^11 partnerships ready/);
+  await expect(problems(page)).toHaveCount(0);
+});
+
+test('dropping a file on the page checks it like choosing it', async ({ page }) => {
+  await openCheck(page);
+  const drop = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+    return data;
+  }, EXAMPLE_CSV);
+  await page.locator('main').dispatchEvent('dragover', { dataTransfer: drop });
+  await page.locator('main').dispatchEvent('drop', { dataTransfer: drop });
+  await expect(status(page)).toHaveText(/^11 partnerships ready.*dropped\.csv/);
+});
+
+test('the download equals what the CLI writes for the same input', async ({ page }) => {
+  await openCheck(page);
+  const broken = csvWithThreeBrokenRows();
+  await choose(page, 'broken.csv', broken);
+  await expect(status(page)).toHaveText(/^8 partnerships ready/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download partnerships.json' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('partnerships.json');
+  const downloaded = readFileSync(await download.path(), 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'check-'));
+  writeFileSync(join(dir, 'broken.csv'), broken);
+  const out = join(dir, 'cli.json');
+  try {
+    execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'data', '--', 'import', join(dir, 'broken.csv'), '-o', out], { stdio: 'pipe' });
+  } catch (e) {
+    expect(e.status, 'exit 1: problems found, the valid rows written').toBe(1);
+  }
+  expect(downloaded).toBe(readFileSync(out, 'utf8'));
+  expect(JSON.parse(downloaded).partnerships).toHaveLength(8);
+});
