@@ -194,11 +194,7 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
             eprintln!("{path}: {}; nothing written", report.summary());
             return Ok(PROBLEMS);
         };
-        let out = if command == "import" {
-            dataset_json(dataset)
-        } else {
-            sheet::to_csv(dataset)
-        };
+        let out = if command == "import" { dataset_json(dataset) } else { sheet::to_csv(dataset) };
         match &o.output {
             Some(output) => {
                 std::fs::write(output, out).map_err(|e| format!("cannot write {output}: {e}"))?;

@@ -38,7 +38,7 @@ pub fn CheckApp() -> impl IntoView {
 enum Checked {
     Nothing,
     Reading(String),
-    Done { file: String, report: Report },
+    Done { file: String, report: Box<Report> },
     Failed(String),
 }
 
@@ -59,7 +59,9 @@ pub fn CheckPage(base: Result<Dataset, LoadError>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let bytes = crate::browser::file_bytes(file).await;
             let next = match (bytes, base.get_value()) {
-                (Ok(bytes), Ok(base)) => Checked::Done { report: Report::check(&name, &bytes, &base), file: name },
+                (Ok(bytes), Ok(base)) => {
+                    Checked::Done { report: Box::new(Report::check(&name, &bytes, &base)), file: name }
+                }
                 (Err(why), _) => Checked::Failed(why),
                 (_, Err(why)) => Checked::Failed(format!("The explorer's own sectors and topics are missing: {why}")),
             };
@@ -67,7 +69,7 @@ pub fn CheckPage(base: Result<Dataset, LoadError>) -> impl IntoView {
         });
     });
     let report = Memo::new(move |_| match checked.get() {
-        Checked::Done { report, .. } => Some(report),
+        Checked::Done { report, .. } => Some(*report),
         _ => None,
     });
     view! {
@@ -185,9 +187,11 @@ fn DownloadLink(dataset: Dataset) -> impl IntoView {
     view! {
         <p class="check-download">
             <a class="button" href=href download="partnerships.json">"Download partnerships.json"</a>
-            " The partnerships that are ready, in the explorer's format: put it in the "
-            <code>"data/"</code>
-            " folder of your copy."
+            <span>
+                "The partnerships that are ready, in the explorer's format: put it in the "
+                <code>"data/"</code>
+                " folder of your copy."
+            </span>
         </p>
     }
 }
