@@ -98,6 +98,8 @@ test('a CSV with three broken rows lists each by row and column and previews the
   expect(said.slice(2).join('\n')).toContain(`row ${rowOf('hawaii-island-agricultural-partnership')}, column "launched": "1999-13" is not a year`);
   await expect(previewCards(page)).toHaveCount(8);
   await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page);
 });
 
 test('a JSON file with problems lists them by entry and field and previews the rest', async ({ page }) => {

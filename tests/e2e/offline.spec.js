@@ -63,6 +63,39 @@ test('after one visit the explorer works offline, saying the data is a saved cop
   expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to fetch|Failed to load resource/.test(e))).toEqual([]);
 });
 
+test('the check page is not precached, is cached when first opened, and then works offline', async ({ page, context }) => {
+  let server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port: 4185 });
+  const url = 'http://127.0.0.1:4185/explorer/';
+  const stop = () => new Promise((done) => { server.closeAllConnections(); server.close(done); });
+  const shellFiles = () =>
+    page.evaluate(async () => {
+      const shell = await caches.open((await caches.keys()).find((n) => n.includes('-shell-')));
+      return (await shell.keys()).map((r) => new URL(r.url).pathname);
+    });
+  try {
+    await page.goto(url);
+    await waitForControl(page);
+    // A visitor's install does not fetch the check page's wasm.
+    expect((await shellFiles()).filter((p) => p.includes('/check-'))).toEqual([]);
+    await page.goto(`${url}?check=1`);
+    await expect(page.getByLabel('Choose a list (CSV or JSON)')).toBeVisible();
+    expect((await shellFiles()).filter((p) => p.includes('/check-')).length).toBe(2);
+
+    await stop();
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByLabel('Choose a list (CSV or JSON)').setInputFiles({
+      name: 'ours.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync(new URL('../../public/data/partnerships.csv', import.meta.url)),
+    });
+    await expect(page.locator('.check-summary')).toHaveText(/^11 partnerships ready/);
+  } finally {
+    await context.setOffline(false);
+    await stop();
+  }
+});
+
 test('every file of the build is precached, with the hashed names of this build', async ({ page }) => {
   await page.goto('./');
   await waitForControl(page);
