@@ -310,3 +310,22 @@ test('the embed dialog passes axe in the dark theme, and opens where invoker com
   await expect(dialog).toBeHidden();
   expect(errors).toEqual([]);
 });
+
+test("a partner's own list is embedded with data-list (the README's last publishing step)", async ({ page }) => {
+  // The list a partner converted and published as data/our-list.json (see check.spec.js for the conversion).
+  const ours = { ...DATASET, title: 'Our partnerships', partnerships: DATASET.partnerships.slice(0, 2) };
+  await page.route('**/explorer/data/our-list.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ours) }),
+  );
+  await gotoReady(page, HOST);
+  await page.evaluate((src) => {
+    document.body.innerHTML = '<main><h1>Our page</h1><div id="ours" data-partnership-explorer data-list="data/our-list.json"></div></main>';
+    const script = document.createElement('script');
+    script.src = src;
+    document.body.append(script);
+  }, `${EXPLORER}/explorer/embed.js`);
+  const { element, frame } = await embedded(page, 'ours');
+  expect(new URL(await element.getAttribute('src')).searchParams.get('data')).toBe('data/our-list.json');
+  await expect(frame.locator('main article')).toHaveCount(2);
+  await expect(frame.locator('main article h3')).toHaveText(ours.partnerships.map((p) => p.name).sort());
+});
