@@ -105,11 +105,32 @@ if (prerendered) {
   const clicks = [];
   const edited = new Set();
   let focused = null;
+  // A first click on a sector is answered here at once: the prerender wrote,
+  // for each sector, which of its cards that view shows and its status line,
+  // computed by the app's own filtering (src/prerender.rs, `first_answers`).
+  // Nothing is filtered here: the answer is only shown. Any other change, or
+  // a second one, waits for the app.
+  // "All sectors" restores the page as it came.
+  const answers = JSON.parse(document.getElementById('first-answers')?.textContent || 'null');
+  const items = [...prerendered.querySelectorAll('.card-item')];
+  const status = prerendered.querySelector('.status-line');
+  if (answers && status) answers[''] = { cards: items.map((_, at) => at), status: status.textContent };
+  let answering = !document.documentElement.classList.contains('view-pending');
+  const answer = (target) => {
+    const found = answering && target.matches('[name=sector]') && answers?.[target.value];
+    if (!found || found.cards.some((at) => at >= items.length)) return false;
+    items.forEach((item, at) => (item.hidden = !found.cards.includes(at)));
+    status.textContent = found.status;
+    return true;
+  };
   // A filter changed here leaves the prerendered cards matching another view:
-  // they give way to "Loading this view…" (see the CSS) until the app has
-  // applied the change. The filters stay as they are, under the visitor's hand.
+  // unless answered above, they give way to "Loading this view…" (see the
+  // CSS) until the app has applied the change. The filters stay as they are,
+  // under the visitor's hand.
   const changing = (target) => {
     if (!(target instanceof Element) || !target.closest('.filters-row, .filter-panel')) return;
+    if (answer(target)) return;
+    answering = false;
     document.documentElement.classList.add('view-changing');
     prerendered.setAttribute('aria-busy', 'true');
   };

@@ -106,7 +106,9 @@ async function visit(url, click = false) {
       // Checked every frame: a card is visible once it is laid out and styled
       // (the stylesheet blocks rendering, so the first frame that has it paints it).
       const answered = () => {
-        const names = [...document.querySelectorAll('main article h3')].map((h) => h.textContent.trim());
+        // The cards that show: rendered, and not hidden by the page.
+        const shown = [...document.querySelectorAll('main article')].filter((a) => a.checkVisibility({ visibilityProperty: true }));
+        const names = shown.map((a) => a.querySelector('h3')?.textContent.trim());
         // The app has a status per card ("Link copied") besides the results' one.
         const statuses = [...document.querySelectorAll('[role="status"]')].map((s) => s.textContent).join(' ');
         return names.length === answer.names.length && names.every((n) => answer.names.includes(n)) && statuses.includes(answer.status);

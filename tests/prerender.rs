@@ -47,3 +47,24 @@ fn an_unusable_dataset_fails_the_build() {
     let problems = default_view_html("{").expect_err("not JSON").problems;
     assert!(problems[0].message.contains("EOF while parsing an object"), "{problems:?}");
 }
+
+#[test]
+fn first_answers_are_each_sectors_cards_in_the_prerendered_order_with_its_status() {
+    use partnership_explorer::prerender::first_answers;
+    let answers: serde_json::Value = serde_json::from_str(&first_answers(DATA).unwrap()).unwrap();
+    let dataset = parse_dataset(DATA).unwrap().dataset;
+    // The prerendered list: the default view, by name.
+    let mut listed: Vec<_> = dataset.partnerships.iter().collect();
+    listed.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
+    let html = default_view_html(DATA).unwrap();
+    let in_page: Vec<usize> = listed.iter().map(|p| html.find(&format!("<article id=\"{}\"", p.id)).unwrap()).collect();
+    assert!(in_page.is_sorted(), "the page lists the cards in the default order");
+    for sector in &dataset.sectors {
+        let expected: Vec<usize> = (0..listed.len()).filter(|&at| listed[at].sector == sector.id).collect();
+        let answer = &answers[sector.id.as_str()];
+        assert_eq!(answer["cards"], serde_json::json!(expected), "{}", sector.id);
+        let status = format!("Showing {} of {} partnerships", expected.len(), listed.len());
+        assert_eq!(answer["status"], status.as_str(), "{}", sector.id);
+    }
+    assert_eq!(answers.as_object().unwrap().len(), dataset.sectors.len(), "All sectors is the page itself");
+}

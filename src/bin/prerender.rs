@@ -1,4 +1,5 @@
-//! Prints the prerendered default view for a dataset: the inside of `#app`.
+//! Prints the prerendered default view for a dataset: the inside of `#app`,
+//! with the answers to a first click on a sector (`prerender::first_answers`).
 //! Run by `scripts/post-build.mjs` during `trunk build --release`:
 //!
 //!     cargo run --bin prerender -- dist/data/partnerships.json
@@ -16,9 +17,13 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    match partnership_explorer::prerender::default_view_html(&json) {
-        Ok(html) => {
-            print!("{html}");
+    let page = partnership_explorer::prerender::default_view_html(&json);
+    let answers = partnership_explorer::prerender::first_answers(&json);
+    match page.and_then(|html| Ok((html, answers?))) {
+        Ok((html, answers)) => {
+            // The answers to a first click, as data (never run), inside #app:
+            // the app's take-over replaces them with the rest of the page.
+            print!("{html}<script type=\"application/json\" id=\"first-answers\">{answers}</script>");
             std::process::ExitCode::SUCCESS
         }
         Err(unusable) => {

@@ -13,12 +13,7 @@ use crate::start::Start;
 #[component]
 pub fn StatusLine() -> impl IntoView {
     let explorer = use_explorer();
-    let text = move || {
-        explorer.results.with(|r| {
-            let noun = if r.total == 1 { "partnership" } else { "partnerships" };
-            format!("Showing {} of {} {noun}", r.matching.len(), r.total)
-        })
-    };
+    let text = move || explorer.results.with(|r| r.status());
     view! { <p class="status-line" role="status">{text}</p> }
 }
 

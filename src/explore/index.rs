@@ -54,6 +54,15 @@ pub struct Results {
     pub topics: Vec<usize>,
 }
 
+impl Results {
+    /// "Showing 3 of 11 partnerships": the results' status line.
+    #[inline]
+    pub fn status(&self) -> String {
+        let noun = if self.total == 1 { "partnership" } else { "partnerships" };
+        format!("Showing {} of {} {noun}", self.matching.len(), self.total)
+    }
+}
+
 fn state_index(code: &str) -> Option<usize> {
     STATES.iter().position(|s| s.code == code)
 }

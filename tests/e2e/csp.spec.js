@@ -28,8 +28,8 @@ test('dist/index.html has one inline script and one inline stylesheet, each allo
   for (const [, attributes, body] of scripts) {
     if (inline.some(([, a, b]) => a === attributes && b === body)) continue;
     if (/type="?application\/json/.test(attributes)) {
-      // Data, never run: the dataset the page carries.
-      expect(attributes).toMatch(/\bid="?dataset/);
+      // Data, never run: the dataset the page carries, and the answers to a first click.
+      expect(attributes).toMatch(/\bid="?(dataset|first-answers)\b/);
       continue;
     }
     expect(attributes).toMatch(/\bsrc=/);

@@ -170,6 +170,36 @@ test('a sector chosen in the prerendered page before its shell script arrived is
   await expect(cards(page)).toHaveCount(expected.length);
 });
 
+test('a first click on a sector is answered by the prerendered page at once, with the app\'s own answer', async ({ page }) => {
+  const release = await holdApp(page);
+  await page.goto('./');
+  await page.waitForLoadState('load');
+  const visible = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('main article')].filter((c) => c.checkVisibility({ visibilityProperty: true })).map((c) => c.id),
+    );
+  const healthcare = DATASET.partnerships.filter((p) => p.sector === 'healthcare').map((p) => p.id).sort();
+  await page.getByRole('radio', { name: /^Healthcare \(/ }).click();
+  // The app has not arrived: the prerendered page shows the answer, not "Loading".
+  expect(await page.evaluate(() => document.getElementById('app').hasAttribute('data-prerendered'))).toBe(true);
+  expect((await visible()).sort()).toEqual(healthcare);
+  await expect(page.locator('.status-line')).toHaveText(`Showing ${healthcare.length} of ${ALL} partnerships`);
+  await expect(page.getByText('Loading this view…')).toBeHidden();
+  await expect(page.locator('#app')).not.toHaveAttribute('aria-busy', 'true');
+  // Back to all sectors: answered too.
+  await page.getByRole('radio', { name: /^All sectors/ }).click();
+  expect((await visible()).length).toBe(ALL);
+  // A second kind of choice is not answered here: it waits for the app.
+  await page.getByRole('radio', { name: /^Healthcare \(/ }).click();
+  await page.getByRole('button', { name: /^Louisiana: / }).click();
+  await expect(page.getByText('Loading this view…')).toBeVisible();
+  release();
+  await tookOver(page);
+  const both = DATASET.partnerships.filter((p) => p.sector === 'healthcare' && p.state === 'LA').map((p) => p.id).sort();
+  expect((await visible()).sort()).toEqual(both);
+  await expect(page.locator('.status-line')).toHaveText(`Showing ${both.length} of ${ALL} partnerships`);
+});
+
 test('a filter chosen in the prerendered page hides the cards it no longer matches at once, until the app shows the right ones', async ({ page }) => {
   const release = await holdApp(page);
   await page.goto('./');
@@ -177,8 +207,9 @@ test('a filter chosen in the prerendered page hides the cards it no longer match
   const visibleCards = () =>
     page.evaluate(() => [...document.querySelectorAll('main article')].filter((c) => c.checkVisibility({ visibilityProperty: true })).length);
   expect(await visibleCards()).toBe(ALL);
-  const radio = page.getByRole('radio', { name: /^Healthcare \(/ });
+  const radio = page.getByRole('button', { name: /^Louisiana: / });
   const filters = page.locator('section.filters');
+  await radio.scrollIntoViewIfNeeded();
   const before = [await filters.boundingBox(), (await radio.boundingBox()).y];
   // From the click on, every frame: the visible cards.
   await page.evaluate(() => {
@@ -197,7 +228,7 @@ test('a filter chosen in the prerendered page hides the cards it no longer match
   expect([await filters.boundingBox(), (await radio.boundingBox()).y]).toEqual(before);
   release();
   await tookOver(page);
-  const healthcare = DATASET.partnerships.filter((p) => p.sector === 'healthcare').length;
+  const healthcare = DATASET.partnerships.filter((p) => p.state === 'LA').length;
   await expect(cards(page)).toHaveCount(healthcare);
   const after = await page.evaluate(() => window.__after);
   expect(after.length).toBeGreaterThan(0);
