@@ -64,8 +64,8 @@ test('after one visit the explorer works offline, saying the data is a saved cop
 });
 
 test('the check page is not precached, is cached when first opened, and then works offline', async ({ page, context }) => {
-  let server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port: 4185 });
-  const url = 'http://127.0.0.1:4185/explorer/';
+  let server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port: 4187 });
+  const url = 'http://127.0.0.1:4187/explorer/';
   const stop = () => new Promise((done) => { server.closeAllConnections(); server.close(done); });
   const shellFiles = () =>
     page.evaluate(async () => {
