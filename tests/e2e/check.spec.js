@@ -125,7 +125,7 @@ test('an unusable file says why and shows no preview; a good file after it shows
   await expect(problems(page)).toHaveCount(0);
 });
 
-test('dropping a file on the page checks it like choosing it', async ({ page }) => {
+test('dropping the filled template on the page checks it like choosing it: 11 ready, 11 cards', async ({ page }) => {
   await openCheck(page);
   const drop = await page.evaluateHandle((text) => {
     const data = new DataTransfer();
@@ -135,6 +135,7 @@ test('dropping a file on the page checks it like choosing it', async ({ page }) 
   await page.locator('main').dispatchEvent('dragover', { dataTransfer: drop });
   await page.locator('main').dispatchEvent('drop', { dataTransfer: drop });
   await expect(status(page)).toHaveText(/^11 partnerships ready.*dropped\.csv/);
+  await expect(previewCards(page)).toHaveCount(11);
 });
 
 test('the download equals what the CLI writes for the same input', async ({ page }) => {
