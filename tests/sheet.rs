@@ -113,7 +113,9 @@ fn every_problem_of_a_row_is_named_in_spreadsheet_terms() {
     let l = read(&write(&rows));
     assert_eq!(l.dataset.partnerships.len(), 7);
     let said: Vec<String> = l.problems.iter().map(ToString::to_string).collect();
-    assert!(said[0].starts_with(r#"row 3, column "members_approx": invalid type: string "about forty""#), "{said:#?}");
+    let approx =
+        r#"row 3, column "members_approx": "about forty" is not a whole number: write the number alone, e.g. 40"#;
+    assert_eq!(said[0], approx);
     assert_eq!(said[1], r#"row 3, column "summary": is empty; this column must be filled in"#);
     assert!(
         said[2].starts_with(r#"row 4, column "sector": unknown sector "Mining" (use one of: Healthcare, "#),

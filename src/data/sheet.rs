@@ -429,6 +429,12 @@ fn in_sheet_terms(
     if message == "missing" {
         message = "is empty; this column must be filled in".to_string();
     }
+    // serde's words for a count written in words or with units, in a spreadsheet's.
+    if let Some(text) = message.strip_prefix("invalid type: string ").and_then(|m| m.split(", expected").next()) {
+        if column == "members_approx" {
+            message = format!("{text} is not a whole number: write the number alone, e.g. 40");
+        }
+    }
     if let (Some(line), "highlights" | "topics") = (inner.and_then(|i| i.parse::<usize>().ok()), field) {
         message = format!("item {}: {message}", line + 1);
     }
