@@ -17,6 +17,20 @@ async function embedded(page, id) {
   return { element, frame };
 }
 
+/** The partner's page (another origin) with `body` as its content and the explorer's embed.js. */
+async function partnerPage(page, body) {
+  await gotoReady(page, HOST);
+  await page.evaluate(
+    ([html, src]) => {
+      document.body.innerHTML = html;
+      const script = document.createElement('script');
+      script.src = src;
+      document.body.append(script);
+    },
+    [body, `${EXPLORER}/explorer/embed.js`],
+  );
+}
+
 /** Waits until the iframe is exactly as tall as the explorer's content. */
 async function expectFitted(element) {
   const handle = await element.elementHandle();
@@ -136,13 +150,7 @@ test('an embed chooses its controls: full, compact, or none and just the cards',
 
 test('an embed of three cards without controls, 375 px wide, is about as tall as its cards', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 667 });
-  await gotoReady(page, HOST);
-  await page.evaluate((src) => {
-    document.body.innerHTML = '<main><h1>Our partnerships</h1><div id="three" data-partnership-explorer data-sector="healthcare" data-controls="none"></div></main>';
-    const script = document.createElement('script');
-    script.src = src;
-    document.body.append(script);
-  }, `${EXPLORER}/explorer/embed.js`);
+  await partnerPage(page, '<main><h1>Our partnerships</h1><div id="three" data-partnership-explorer data-sector="healthcare" data-controls="none"></div></main>');
   const { element, frame } = await embedded(page, 'three');
   await expect(frame.locator('main article')).toHaveCount(inSector('healthcare').length);
   await expectFitted(element);
@@ -317,13 +325,7 @@ test("a partner's own list is embedded with data-list (the README's last publish
   await page.route('**/explorer/data/our-list.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(ours) }),
   );
-  await gotoReady(page, HOST);
-  await page.evaluate((src) => {
-    document.body.innerHTML = '<main><h1>Our page</h1><div id="ours" data-partnership-explorer data-list="data/our-list.json"></div></main>';
-    const script = document.createElement('script');
-    script.src = src;
-    document.body.append(script);
-  }, `${EXPLORER}/explorer/embed.js`);
+  await partnerPage(page, '<main><h1>Our page</h1><div id="ours" data-partnership-explorer data-list="data/our-list.json"></div></main>');
   const { element, frame } = await embedded(page, 'ours');
   expect(new URL(await element.getAttribute('src')).searchParams.get('data')).toBe('data/our-list.json');
   await expect(frame.locator('main article')).toHaveCount(2);
