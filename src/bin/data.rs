@@ -112,15 +112,12 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
             let bytes = read(path)?;
             let report = Report::check(path, &bytes, base);
             let text = String::from_utf8_lossy(&bytes);
-            let problems: Vec<(Problem, Option<TextAt>)> =
-                report.problems.iter().map(|p| (p.clone(), place(&report, p, &text))).collect();
-            valid &= problems.is_empty();
+            let places = places(&report, &text);
+            valid &= report.problems.is_empty();
             if o.json {
-                reports.push(as_json(path, &report, &problems));
+                reports.push(as_json(path, &report, &places));
             } else {
-                for (problem, at) in &problems {
-                    eprint!("{}", diagnostic(path, problem, *at, &text));
-                }
+                print_diagnostics(path, &report, &places, &text);
                 println!("{path}: {}", report.summary());
             }
         }
@@ -130,12 +127,21 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
         Ok(if valid { VALID } else { PROBLEMS })
     }
 
-    /// Where a problem is in the file's text, when that is known.
-    fn place(report: &Report, problem: &Problem, text: &str) -> Option<TextAt> {
-        match (problem.at, report.form) {
-            (Some(at), _) => Some(at),
-            (None, Form::Json) if !problem.pointer.is_empty() => locate(text, &problem.pointer),
-            _ => None,
+    /// Where each problem is in the file's text, when that is known: its own
+    /// place (CSV cells, JSON syntax errors), else its value's in the JSON.
+    fn places(report: &Report, text: &str) -> Vec<Option<TextAt>> {
+        let pointers: Vec<&str> = report
+            .problems
+            .iter()
+            .map(|p| if p.at.is_none() && report.form == Form::Json { p.pointer.as_str() } else { "" })
+            .collect();
+        report.problems.iter().zip(locate(text, &pointers)).map(|(p, found)| p.at.or(found)).collect()
+    }
+
+    /// Every problem on standard error, as a compiler says it.
+    fn print_diagnostics(path: &str, report: &Report, places: &[Option<TextAt>], text: &str) {
+        for (problem, at) in report.problems.iter().zip(places) {
+            eprint!("{}", diagnostic(path, problem, *at, text));
         }
     }
 
@@ -156,9 +162,11 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
         out
     }
 
-    fn as_json(path: &str, report: &Report, problems: &[(Problem, Option<TextAt>)]) -> serde_json::Value {
-        let problems: Vec<_> = problems
+    fn as_json(path: &str, report: &Report, places: &[Option<TextAt>]) -> serde_json::Value {
+        let problems: Vec<_> = report
+            .problems
             .iter()
+            .zip(places)
             .map(|(p, at)| {
                 let kind = match p.kind {
                     Kind::Syntax => "syntax",
@@ -187,9 +195,7 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
         let name = if command == "import" { path.as_str() } else { "file.json" };
         let report = Report::check(name, &bytes, base);
         let text = String::from_utf8_lossy(&bytes);
-        for problem in &report.problems {
-            eprint!("{}", diagnostic(path, problem, place(&report, problem, &text), &text));
-        }
+        print_diagnostics(path, &report, &places(&report, &text), &text);
         let Some(dataset) = &report.dataset else {
             eprintln!("{path}: {}; nothing written", report.summary());
             return Ok(PROBLEMS);

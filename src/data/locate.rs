@@ -1,6 +1,6 @@
-//! Where a value of a JSON file is, for diagnostics that point at it
-//! (`data check`): the JSON Pointer of a problem → its line and column. Read
-//! with jsonc-parser, whose tree keeps every value's place in the text.
+//! Where the values of a JSON file are, for diagnostics that point at them
+//! (`data check`): the JSON Pointer of each problem → its line and column.
+//! Read with jsonc-parser, whose tree keeps every value's place in the text.
 //! Native only: the browser lists problems by entry and field.
 
 use jsonc_parser::ast::Value;
@@ -9,12 +9,22 @@ use jsonc_parser::{parse_to_ast, CollectOptions, ParseOptions};
 
 use super::validate::TextAt;
 
-/// The place of the value at `pointer` (`/partnerships/3/state`); of the
-/// nearest value that holds it when it is missing. `None` when the text is
-/// not JSON.
-pub fn locate(text: &str, pointer: &str) -> Option<TextAt> {
-    let parsed = parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default()).ok()?;
-    let mut value = parsed.value.as_ref()?;
+/// The place of the value at each pointer (`/partnerships/3/state`), or of
+/// the nearest value that holds it when it is missing; `None` for an empty
+/// pointer (the whole document) or when the text is not JSON. The text is
+/// parsed once, however many pointers there are.
+pub fn locate(text: &str, pointers: &[&str]) -> Vec<Option<TextAt>> {
+    let parsed = if pointers.iter().any(|p| !p.is_empty()) {
+        parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default()).ok()
+    } else {
+        None
+    };
+    let root = parsed.as_ref().and_then(|p| p.value.as_ref());
+    pointers.iter().map(|pointer| root.filter(|_| !pointer.is_empty()).map(|root| place(text, root, pointer))).collect()
+}
+
+fn place(text: &str, root: &Value<'_>, pointer: &str) -> TextAt {
+    let mut value = root;
     for step in pointer.split('/').skip(1) {
         let step = step.replace("~1", "/").replace("~0", "~");
         let inside = match value {
@@ -28,5 +38,5 @@ pub fn locate(text: &str, pointer: &str) -> Option<TextAt> {
         }
     }
     let range = value.range();
-    Some(TextAt::of(text, range.start, range.end))
+    TextAt::of(text, range.start, range.end)
 }
