@@ -91,6 +91,8 @@ fn row(p: &Partnership, sectors: &Names, topics: &Names) -> [String; 14] {
 /// How sectors or topics are named in a spreadsheet: by label, or by id where
 /// a label would be ambiguous. Read back by either.
 struct Names {
+    /// What the spreadsheet shows, in the entries' order.
+    order: Vec<String>,
     /// id → what the spreadsheet shows.
     shown: HashMap<String, String>,
     /// lower-case label or id → id.
@@ -107,15 +109,18 @@ impl Names {
             *count.entry(id.to_lowercase()).or_default() += 1;
         }
         let mut shown = HashMap::new();
+        let mut order = Vec::with_capacity(entries.len());
         for (id, label) in entries.iter().map(&id_label) {
             // A label that is also another entry's id, or shared, would read back wrong.
             let unique = count.get(&label.to_lowercase()) == Some(&1) || label.eq_ignore_ascii_case(id);
             if unique {
                 ids.entry(label.to_lowercase()).or_insert_with(|| id.to_string());
             }
-            shown.insert(id.to_string(), if unique { label } else { id }.to_string());
+            let name = if unique { label } else { id }.to_string();
+            order.push(name.clone());
+            shown.insert(id.to_string(), name);
         }
-        Names { shown, ids }
+        Names { order, shown, ids }
     }
 
     fn name<'a>(&'a self, id: &'a str) -> &'a str {
@@ -128,8 +133,8 @@ impl Names {
     }
 
     /// "Healthcare, Manufacturing, …": what a cell may say.
-    fn choices(&self, ids: impl Iterator<Item = String>) -> String {
-        ids.map(|id| self.name(&id).to_string()).collect::<Vec<_>>().join(", ")
+    fn choices(&self) -> String {
+        self.order.join(", ")
     }
 }
 
@@ -175,8 +180,7 @@ pub fn from_csv(bytes: &[u8], base: &Dataset) -> Result<Loaded, Unusable> {
         *list = Value::Array(read.iter().map(|(_, p)| p.clone()).collect());
     }
     let rows_read: Vec<&Record> = read.iter().map(|(r, _)| *r).collect();
-    let rows_of: Vec<usize> = rows_read.iter().map(|r| r.row).collect();
-    let in_sheet = |p: Problem| in_sheet_terms(p, &rows_read, &columns, &rows_of, base, &sectors, &topics);
+    let in_sheet = |p: Problem| in_sheet_terms(p, &rows_read, &columns, &sectors, &topics);
     match validate(json) {
         Ok(loaded) => {
             // A sector or topic that is not known is said once, with the choices,
@@ -196,6 +200,13 @@ pub fn from_csv(bytes: &[u8], base: &Dataset) -> Result<Loaded, Unusable> {
 struct Record {
     row: usize,
     cells: Vec<Cell>,
+}
+
+impl Record {
+    /// Where the record starts: what a problem of the whole row points at.
+    fn start(&self) -> Option<TextAt> {
+        self.cells.first().map(|c| TextAt { len: 1, ..c.at })
+    }
 }
 
 /// A cell's text and where its raw form sits in the file.
@@ -289,7 +300,7 @@ fn read_header(header: &Record, rows: &[Record]) -> Result<HashMap<&'static str,
     let missing: Vec<&Column> = COLUMNS.iter().filter(|c| c.required && !columns.contains_key(c.name)).collect();
     if !missing.is_empty() {
         let message = format!("missing column(s) {}: add them to the header row", names(missing.into_iter()));
-        let at = header.cells.first().map(|c| TextAt { len: 1, ..c.at });
+        let at = header.start();
         problems.push(Problem { at, ..header_problem_at(None, message) });
     }
     if problems.is_empty() {
@@ -337,7 +348,7 @@ fn problem(record: &Record, column: Option<&str>, message: String, kind: Kind) -
         pointer: String::new(),
         kind,
         row: Some(record.row),
-        at: record.cells.first().map(|c| TextAt { len: 1, ..c.at }),
+        at: record.start(),
     }
 }
 
@@ -353,15 +364,19 @@ fn partnership_json(record: &Record, columns: &HashMap<&'static str, usize>, sec
     let lines = |text: &str, separators: &[char]| -> Vec<String> {
         text.split(separators).map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
     };
-    let mut p = Map::new();
-    for name in ["id", "name", "region", "summary"] {
+    let required = |p: &mut Map<String, Value>, name: &str| {
         if let Some(text) = cell(name) {
             p.insert(name.into(), string(text));
         }
-    }
-    for name in ["short_name", "launched", "website"] {
+    };
+    let optional = |p: &mut Map<String, Value>, name: &str| {
         p.insert(name.into(), cell(name).map_or(Value::Null, string));
-    }
+    };
+    // In the format's order of fields (the columns' order): a row's problems come in that order.
+    let mut p = Map::new();
+    required(&mut p, "id");
+    required(&mut p, "name");
+    optional(&mut p, "short_name");
     if let Some(text) = cell("sector") {
         p.insert("sector".into(), Value::String(sectors.id(text)));
     }
@@ -369,6 +384,8 @@ fn partnership_json(record: &Record, columns: &HashMap<&'static str, usize>, sec
         let code = geo::STATES.iter().find(|s| s.name.eq_ignore_ascii_case(text) || s.code.eq_ignore_ascii_case(text));
         p.insert("state".into(), code.map_or_else(|| string(text), |s| string(s.code)));
     }
+    required(&mut p, "region");
+    optional(&mut p, "launched");
     let members = ["members_approx", "members_qualifier", "members_what"].map(cell);
     p.insert(
         "members".into(),
@@ -388,19 +405,13 @@ fn partnership_json(record: &Record, columns: &HashMap<&'static str, usize>, sec
             }
         },
     );
+    required(&mut p, "summary");
     let highlights = lines(cell("highlights").unwrap_or_default(), &['\n']);
     p.insert("highlights".into(), highlights.into_iter().map(Value::String).collect());
     let listed = lines(cell("topics").unwrap_or_default(), &['\n', ';']);
     p.insert("topics".into(), listed.into_iter().map(|t| Value::String(topics.id(&t))).collect());
-    // The JSON's order of fields, so that a converted file reads like ours.
-    let order = ["id", "name", "short_name", "sector", "state", "region", "launched", "members"];
-    let mut sorted: Map<String, Value> = Map::new();
-    for key in order.iter().chain(&["summary", "highlights", "topics", "website"]) {
-        if let Some(value) = p.remove(*key) {
-            sorted.insert((*key).to_string(), value);
-        }
-    }
-    Value::Object(sorted)
+    optional(&mut p, "website");
+    Value::Object(p)
 }
 
 /// A problem of the validation, told by row and column.
@@ -408,8 +419,6 @@ fn in_sheet_terms(
     mut problem: Problem,
     records: &[&Record],
     columns: &HashMap<&'static str, usize>,
-    rows_of: &[usize],
-    base: &Dataset,
     sectors: &Names,
     topics: &Names,
 ) -> Problem {
@@ -439,22 +448,16 @@ fn in_sheet_terms(
         message = format!("item {}: {message}", line + 1);
     }
     if message.ends_with("(not in sectors)") {
-        message = message.replace(
-            "(not in sectors)",
-            &format!("(use one of: {})", sectors.choices(base.sectors.iter().map(|s| s.id.to_string()))),
-        );
+        message = message.replace("(not in sectors)", &format!("(use one of: {})", sectors.choices()));
     }
     if message.ends_with("(not in topics)") {
-        message = message.replace(
-            "(not in topics)",
-            &format!("(use any of: {})", topics.choices(base.topics.iter().map(|t| t.id.to_string()))),
-        );
+        message = message.replace("(not in topics)", &format!("(use any of: {})", topics.choices()));
     }
     // "already used by partnerships[3]" → "already used by row 5".
     if let Some((before, after)) = message.split_once("partnerships[") {
         let (n, rest) = after.split_once(']').unwrap_or((after, ""));
-        if let Some(row) = n.parse::<usize>().ok().and_then(|n| rows_of.get(n)) {
-            message = format!("{before}row {row}{rest}");
+        if let Some(other) = n.parse::<usize>().ok().and_then(|n| records.get(n)) {
+            message = format!("{before}row {}{rest}", other.row);
         }
     }
     let at = columns.get(column.as_str()).and_then(|&i| record.cells.get(i)).map(|c| c.at);
@@ -462,6 +465,6 @@ fn in_sheet_terms(
     problem.field = (!field.is_empty()).then_some(column);
     problem.message = message;
     problem.row = Some(record.row);
-    problem.at = at.or_else(|| record.cells.first().map(|c| TextAt { len: 1, ..c.at }));
+    problem.at = at.or_else(|| record.start());
     problem
 }
