@@ -25,24 +25,22 @@ pub fn default_view_html(json: &str) -> Result<String, Unusable> {
 
 /// What the prerendered page answers at once, before the app has arrived, to
 /// a first click on a sector (the plain-JavaScript peer's one filter, and the
-/// most common first choice): for each sector id the
-/// places, in the prerendered list, of the cards that view shows, and its
-/// status line, computed here by the
-/// app's own filtering. `public/shell.js` shows them; it filters nothing.
-/// A JSON object, `<` escaped so that it can sit in a script element.
+/// most common first choice): for each sector id, the places in the
+/// prerendered list of the cards that view shows, and its status line,
+/// computed here by the app's own filtering. `public/shell.js` shows them; it
+/// filters nothing. "All sectors" is the prerendered page itself (shell.js
+/// restores it). A JSON object, `<` escaped so that it can sit in a script
+/// element.
 pub fn first_answers(json: &str) -> Result<String, Unusable> {
     let dataset = parse_dataset(json)?.dataset;
     let index = Index::new(&dataset);
-    // "All sectors" is the prerendered page itself: shell.js restores it.
-    let sectors = dataset.sectors.iter().map(|s| Some(s.id.to_string()));
     // The cards as the prerendered page lists them (the default view's order).
     let listed = index.run(&Filter::default()).matching;
     let mut answers = serde_json::Map::new();
-    for sector in sectors {
-        let results = index.run(&Filter { sector: sector.clone(), ..Filter::default() });
+    for sector in &dataset.sectors {
+        let results = index.run(&Filter { sector: Some(sector.id.to_string()), ..Filter::default() });
         let cards: Vec<usize> = results.matching.iter().filter_map(|i| listed.iter().position(|j| j == i)).collect();
-        let answer = serde_json::json!({ "cards": cards, "status": results.status() });
-        answers.insert(sector.unwrap_or_default(), answer);
+        answers.insert(sector.id.to_string(), serde_json::json!({ "cards": cards, "status": results.status() }));
     }
     Ok(serde_json::Value::Object(answers).to_string().replace('<', "\\u003c"))
 }

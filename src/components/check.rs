@@ -13,10 +13,11 @@ use super::LoadedView;
 use crate::data::report::{dataset_json, Form, Report};
 use crate::data::{Dataset, LoadError, Loaded};
 
-/// The check page's app: the bundled dataset (the page carries it), then the page.
+/// The check page's app: the bundled dataset (the page carries it), then the
+/// page. In the browser only (`start::mount_check`).
+#[cfg(target_arch = "wasm32")]
 #[component]
 pub fn CheckApp() -> impl IntoView {
-    #[cfg(target_arch = "wasm32")]
     let base = LocalResource::new(|| {
         let bundled = crate::browser::bundled_dataset();
         async move {
@@ -24,8 +25,6 @@ pub fn CheckApp() -> impl IntoView {
             read.map(|fetched| fetched.loaded.dataset)
         }
     });
-    #[cfg(not(target_arch = "wasm32"))]
-    let base = LocalResource::new(|| async { Err::<Dataset, _>(LoadError::Timeout { seconds: 0 }) });
     view! {
         <Suspense fallback=super::status::Loading>
             {move || base.get().map(|base| view! { <CheckPage base/> })}
