@@ -108,9 +108,9 @@ if (prerendered) {
   // A first click on a sector is answered here at once: the prerender wrote,
   // for each sector, which of its cards that view shows and its status line,
   // computed by the app's own filtering (src/prerender.rs, `first_answers`).
-  // Nothing is filtered here: the answer is only shown. Any other change, or
-  // a second one, waits for the app.
-  // "All sectors" restores the page as it came.
+  // Nothing is filtered here: the answer is only shown. "All sectors"
+  // restores the page as it came. Any other change, or a second one, waits
+  // for the app.
   const answers = JSON.parse(document.getElementById('first-answers')?.textContent || 'null');
   const items = [...prerendered.querySelectorAll('.card-item')];
   const status = prerendered.querySelector('.status-line');

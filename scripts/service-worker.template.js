@@ -75,20 +75,16 @@ async function fromNetworkThenSaved(request) {
   return Promise.race([network.catch(() => saved), timeout]);
 }
 
-async function onDemand(request) {
-  const shell = await caches.open(SHELL);
-  const cached = await shell.match(request);
-  if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok) await shell.put(request, response.clone());
-  return response;
-}
-
-async function fromShell(request, isPage) {
+// A file of the build, from the cache; on a miss from the network, and kept
+// when `keep` (the check page's files, cached the first time they are used).
+async function fromShell(request, isPage, keep = false) {
   const shell = await caches.open(SHELL);
   // Every address of the page (any ?filter, any #card) is the one index.html.
   const cached = await shell.match(isPage ? scoped('./') : request);
-  return cached ?? fetch(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (keep && response.ok) await shell.put(request, response.clone());
+  return response;
 }
 
 self.addEventListener('fetch', (event) => {
@@ -103,6 +99,6 @@ self.addEventListener('fetch', (event) => {
   } else if (FILES.some((f) => scoped(f) === url.href)) {
     event.respondWith(fromShell(request, false));
   } else if (ON_DEMAND.some((f) => scoped(f) === url.href)) {
-    event.respondWith(onDemand(request));
+    event.respondWith(fromShell(request, false, true));
   }
 });

@@ -65,11 +65,11 @@ for (const file of files.sort()) {
   const name = relative(dist, file);
   if (NOT_FETCHED.some((re) => re.test(name))) continue;
   const body = readFileSync(file);
+  const br = brotli(body);
   if (ON_DEMAND.test(name)) {
-    onDemand.push({ name, raw: body.length, br: brotli(body) });
+    onDemand.push({ name, raw: body.length, br });
     continue;
   }
-  const br = brotli(body);
   const k = kind(file);
   rows.push({ name, k, raw: body.length, br });
   totals[k] ??= { raw: 0, br: 0 };
