@@ -45,7 +45,7 @@ fn text_from_the_data_is_escaped() {
 #[test]
 fn an_unusable_dataset_fails_the_build() {
     let problems = default_view_html("{").expect_err("not JSON").problems;
-    assert!(problems[0].message.contains("EOF while parsing an object"), "{problems:?}");
+    assert!(problems[0].message().contains("EOF while parsing an object"), "{problems:?}");
 }
 
 #[test]

@@ -19,11 +19,11 @@ fn bundled() -> Dataset {
 }
 
 fn read(csv: &str) -> Loaded {
-    from_csv(csv.as_bytes(), &bundled()).unwrap_or_else(|e| panic!("expected a usable file, got {e:#?}"))
+    from_csv(csv.as_bytes(), &bundled()).read.unwrap_or_else(|e| panic!("expected a usable file, got {e:#?}"))
 }
 
 fn problems_of_unusable(csv: &str) -> Vec<Problem> {
-    match from_csv(csv.as_bytes(), &bundled()) {
+    match from_csv(csv.as_bytes(), &bundled()).read {
         Ok(l) => panic!("expected an unusable file, got {} rows", l.dataset.partnerships.len()),
         Err(e) => e.problems,
     }
@@ -97,7 +97,7 @@ fn a_wrong_cell_is_named_by_row_and_column_and_the_other_rows_survive() {
     assert_eq!(l.dataset.partnerships.len(), 10);
     assert_eq!(l.problems.len(), 1, "{:#?}", l.problems);
     let p = &l.problems[0];
-    assert_eq!((p.row, p.field.as_deref()), (Some(7), Some("state")));
+    assert_eq!((p.row(), p.field.as_deref()), (Some(7), Some("state")));
     assert!(p.to_string().starts_with(r#"row 7, column "state": unknown state code "Colo.""#), "{p}");
 }
 
@@ -133,17 +133,14 @@ fn every_problem_of_a_row_is_named_in_spreadsheet_terms() {
 fn a_missing_or_misspelled_header_makes_the_file_unusable_and_says_which() {
     let mut rows = cells();
     rows[0][column("state")] = "Stae".into();
+    // A column of the partner's own is read past (tests/exports.rs); the one it replaces is missing.
     rows[0][column("region")] = "notes".into();
     let said: Vec<String> = problems_of_unusable(&write(&rows)).iter().map(ToString::to_string).collect();
     assert_eq!(
         said,
         [
-            r#"row 1, column "Stae": unknown column; did you mean "state"?"#.to_string(),
-            format!(
-                r#"row 1, column "notes": unknown column; the columns are {}"#,
-                COLUMNS.iter().map(|c| format!("\"{}\"", c.name)).collect::<Vec<_>>().join(", ")
-            ),
-            r#"row 1: missing column(s) "state", "region": add them to the header row"#.to_string(),
+            r#"row 1, column "Stae": unknown column; did you mean "state"?"#,
+            r#"row 1: missing column(s) "state", "region": add them to the header row"#,
         ]
     );
 }
@@ -194,15 +191,11 @@ fn byte_order_mark_line_ends_and_quoted_cells_are_read() {
 }
 
 #[test]
-fn not_utf8_and_empty_files_are_refused_with_a_reason() {
+fn a_file_with_too_few_columns_or_nothing_in_it_is_refused_with_a_reason() {
     let p = problems_of_unusable("id,name\n\u{0}").len();
     assert!(p >= 1);
-    let said = match from_csv(b"id,name\n\xff\xfe", &bundled()) {
-        Err(e) => e.problems[0].to_string(),
-        Ok(_) => panic!("latin-1 bytes are not UTF-8"),
-    };
-    assert!(said.contains("not UTF-8") && said.contains("CSV UTF-8"), "{said}");
     assert_eq!(problems_of_unusable(" \r\n")[0].to_string(), "file: the file is empty");
+    assert_eq!(problems_of_unusable("\u{feff}")[0].to_string(), "file: the file is empty");
 }
 
 #[test]

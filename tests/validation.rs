@@ -41,9 +41,9 @@ fn one_problem(i: usize, field: &str, value: Value) -> (Problem, Loaded) {
 #[test]
 fn unknown_sector_is_named_with_entry_and_field() {
     let (p, _) = one_problem(9, "sector", json!("mining"));
-    assert_eq!(p.location, r#"partnerships[9] "east-texas-manufacturing-alliance""#);
+    assert_eq!(p.location(), r#"partnerships[9] "east-texas-manufacturing-alliance""#);
     assert_eq!(p.field.as_deref(), Some("sector"));
-    assert!(p.message.contains("mining"), "{p}");
+    assert!(p.message().contains("mining"), "{p}");
     assert_eq!(
         p.to_string(),
         concat!(
@@ -58,7 +58,7 @@ fn unknown_state_code() {
     for code in ["ZZ", "la", "PR", ""] {
         let (p, _) = one_problem(0, "state", json!(code));
         assert_eq!(p.field.as_deref(), Some("state"), "{code}");
-        assert!(p.message.contains("unknown state code"), "{p}");
+        assert!(p.message().contains("unknown state code"), "{p}");
     }
 }
 
@@ -66,7 +66,7 @@ fn unknown_state_code() {
 fn unknown_topic_names_its_index() {
     let (p, _) = one_problem(4, "topics", json!(["internships", "rocketry"]));
     assert_eq!(p.field.as_deref(), Some("topics[1]"));
-    assert!(p.message.contains("rocketry"));
+    assert!(p.message().contains("rocketry"));
 }
 
 #[test]
@@ -74,7 +74,7 @@ fn malformed_launched() {
     for bad in ["2018-13", "May 2018", "18", "2018-5", "2018-00", "2018-05-01", ""] {
         let (p, _) = one_problem(2, "launched", json!(bad));
         assert_eq!(p.field.as_deref(), Some("launched"), "{bad}");
-        assert!(p.message.contains("YYYY"), "{p}");
+        assert!(p.message().contains("YYYY"), "{p}");
     }
 }
 
@@ -102,7 +102,7 @@ fn website_must_be_https() {
 #[test]
 fn empty_name_or_summary() {
     let (p, _) = one_problem(1, "name", json!("  "));
-    assert_eq!((p.field.as_deref(), p.message.as_str()), (Some("name"), "must not be empty"));
+    assert_eq!((p.field.as_deref(), p.message().as_str()), (Some("name"), "must not be empty"));
     let (p, _) = one_problem(1, "summary", json!(""));
     assert_eq!(p.field.as_deref(), Some("summary"));
 }
@@ -115,19 +115,18 @@ fn missing_field_and_wrong_type_name_the_field() {
     v["partnerships"][7]["members"] = json!({"approx": "forty", "qualifier": null, "what": "farms"});
     let l = loaded(&v);
     assert_eq!(l.dataset.partnerships.len(), 8);
-    let fields: Vec<(&str, Option<&str>)> =
-        l.problems.iter().map(|p| (p.location.as_str(), p.field.as_deref())).collect();
+    let fields: Vec<(String, Option<&str>)> = l.problems.iter().map(|p| (p.location(), p.field.as_deref())).collect();
     assert_eq!(
         fields,
         [
-            (r#"partnerships[5] "central-pennsylvania-manufacturing-partnership""#, Some("summary")),
-            (r#"partnerships[6] "cumberland-health-care-sector-partnership""#, Some("highlights[1]")),
-            (r#"partnerships[7] "hawaii-island-agricultural-partnership""#, Some("members.approx")),
+            (r#"partnerships[5] "central-pennsylvania-manufacturing-partnership""#.to_string(), Some("summary")),
+            (r#"partnerships[6] "cumberland-health-care-sector-partnership""#.to_string(), Some("highlights[1]")),
+            (r#"partnerships[7] "hawaii-island-agricultural-partnership""#.to_string(), Some("members.approx")),
         ]
     );
-    assert_eq!(l.problems[0].message, "missing");
-    assert_eq!(l.problems[1].message, "invalid type: integer `5`, expected a string");
-    assert_eq!(l.problems[2].message, "invalid type: string \"forty\", expected a whole number from 1 to 4294967295");
+    assert_eq!(l.problems[0].message(), "missing");
+    assert_eq!(l.problems[1].message(), "invalid type: integer `5`, expected a string");
+    assert_eq!(l.problems[2].message(), "invalid type: string \"forty\", expected a whole number from 1 to 4294967295");
 }
 
 #[test]
@@ -138,15 +137,15 @@ fn duplicate_ids_keep_the_first() {
     let l = loaded(&v);
     assert_eq!(l.dataset.partnerships.len(), 11);
     assert_eq!(l.problems.len(), 1);
-    assert_eq!(l.problems[0].location, r#"partnerships[11] "northeast-louisiana-healthcare-partnership""#);
+    assert_eq!(l.problems[0].location(), r#"partnerships[11] "northeast-louisiana-healthcare-partnership""#);
     assert_eq!(l.problems[0].field.as_deref(), Some("id"));
-    assert!(l.problems[0].message.contains("already used by partnerships[0]"));
+    assert!(l.problems[0].message().contains("already used by partnerships[0]"));
 }
 
 #[test]
 fn non_kebab_id() {
     let (p, _) = one_problem(0, "id", json!("Bad Id"));
-    assert_eq!(p.location, r#"partnerships[0] "Bad Id""#);
+    assert_eq!(p.location(), r#"partnerships[0] "Bad Id""#);
     assert_eq!(p.field.as_deref(), Some("id"));
 }
 
@@ -161,7 +160,7 @@ fn every_problem_is_reported_at_once() {
     let l = loaded(&v);
     assert_eq!(l.problems.len(), 5, "{:#?}", l.problems);
     assert_eq!(l.dataset.partnerships.len(), 8);
-    assert_eq!(l.problems[4].location, "partnerships[2]");
+    assert_eq!(l.problems[4].location(), "partnerships[2]");
 }
 
 #[test]
@@ -170,9 +169,9 @@ fn bad_sector_or_topic_entries_are_dropped_with_their_users() {
     v["sectors"][5]["label"] = json!("");
     v["topics"][0]["id"] = json!("Career Pathways");
     let l = loaded(&v);
-    let locations: Vec<&str> = l.problems.iter().map(|p| p.location.as_str()).collect();
-    assert!(locations.contains(&r#"sectors[5] "construction""#), "{locations:?}");
-    assert!(locations.contains(&r#"topics[0] "Career Pathways""#), "{locations:?}");
+    let locations: Vec<String> = l.problems.iter().map(|p| p.location()).collect();
+    assert!(locations.contains(&r#"sectors[5] "construction""#.to_string()), "{locations:?}");
+    assert!(locations.contains(&r#"topics[0] "Career Pathways""#.to_string()), "{locations:?}");
     assert_eq!(l.dataset.sectors.len(), 5);
     assert!(l.dataset.partnerships.iter().all(|p| p.sector != "construction"));
 }
@@ -182,11 +181,11 @@ fn json_syntax_errors_give_line_and_column() {
     let text = "{\n  \"schema_version\": 1,\n  \"title\": oops\n}";
     let e = unusable(text);
     assert_eq!(e.problems.len(), 1);
-    assert_eq!(e.problems[0].location, "line 3, column 12");
-    assert!(e.problems[0].message.starts_with("invalid JSON: expected value"), "{}", e.problems[0]);
+    assert_eq!(e.problems[0].location(), "line 3, column 12");
+    assert!(e.problems[0].message().starts_with("invalid JSON: expected value"), "{}", e.problems[0]);
     let truncated = &DATA[..DATA.len() / 2];
-    assert!(unusable(truncated).problems[0].location.starts_with("line "));
-    assert_eq!(unusable("").problems[0].message, "the file is empty");
+    assert!(unusable(truncated).problems[0].location().starts_with("line "));
+    assert_eq!(unusable("").problems[0].message(), "the file is empty");
 }
 
 #[test]
@@ -194,24 +193,24 @@ fn unknown_or_missing_schema_version_is_unusable() {
     let mut v = real();
     v["schema_version"] = json!(2);
     let e = unusable(&v.to_string());
-    assert_eq!(e.problems[0].location, "schema_version");
-    assert!(e.problems[0].message.contains("version 2 is not supported"));
+    assert_eq!(e.problems[0].location(), "schema_version");
+    assert!(e.problems[0].message().contains("version 2 is not supported"));
     v.as_object_mut().map(|o| o.remove("schema_version"));
-    assert!(unusable(&v.to_string()).problems[0].message.starts_with("missing"));
+    assert!(unusable(&v.to_string()).problems[0].message().starts_with("missing"));
 }
 
 #[test]
 fn wrong_top_level_shapes_are_unusable_with_every_reason() {
-    assert_eq!(unusable("[]").problems[0].message, "expected a JSON object at the top, found an array");
-    assert_eq!(unusable("null").problems[0].message, "expected a JSON object at the top, found null");
+    assert_eq!(unusable("[]").problems[0].message(), "expected a JSON object at the top, found an array");
+    assert_eq!(unusable("null").problems[0].message(), "expected a JSON object at the top, found null");
     let e = unusable(r#"{"schema_version": 1}"#);
-    let locations: Vec<&str> = e.problems.iter().map(|p| p.location.as_str()).collect();
+    let locations: Vec<String> = e.problems.iter().map(|p| p.location()).collect();
     assert_eq!(locations, ["title", "source", "national", "sectors", "topics", "partnerships"]);
     let mut v = real();
     v["national"]["states"] = json!("twelve");
     v["partnerships"] = json!({});
     let e = unusable(&v.to_string());
-    assert_eq!(e.problems[0].location, "national");
+    assert_eq!(e.problems[0].location(), "national");
     assert_eq!(e.problems[0].field.as_deref(), Some("states"));
     assert_eq!(e.problems[1].to_string(), "partnerships: invalid type: object, expected an array");
 }
@@ -247,9 +246,9 @@ proptest! {
         prop_assert_eq!(l.dataset.partnerships.len(), 10);
         prop_assert!(!l.problems.is_empty());
         for p in &l.problems {
-            prop_assert!(p.location.starts_with(&format!("partnerships[{i}]")), "{}", p);
+            prop_assert!(p.location().starts_with(&format!("partnerships[{i}]")), "{}", p);
             if field != "id" {
-                prop_assert!(p.location.contains(&id), "{}", p);
+                prop_assert!(p.location().contains(&id), "{}", p);
                 prop_assert!(p.field.as_deref().is_some_and(|f| f.starts_with(field)), "{}", p);
             }
         }
@@ -297,7 +296,7 @@ fn an_array_or_object_in_place_of_text_does_not_hide_the_fields_after_it() {
     let l = loaded(&v);
     let fields: Vec<&str> = l.problems.iter().filter_map(|p| p.field.as_deref()).collect();
     assert_eq!(fields, ["name", "region", "summary", "highlights", "topics"], "{:#?}", l.problems);
-    assert_eq!(l.problems[4].message, "missing");
+    assert_eq!(l.problems[4].message(), "missing");
 }
 
 #[test]
@@ -321,5 +320,5 @@ fn serde_names_are_said_in_json_words() {
         e.problems[0].to_string(),
         "national, field \"states\": invalid value: integer `4294967296`, expected a whole number from 0 to 4294967295"
     );
-    assert!(e.problems[1].message.ends_with("expected the object Members"), "{}", e.problems[1]);
+    assert!(e.problems[1].message().ends_with("expected the object Members"), "{}", e.problems[1]);
 }

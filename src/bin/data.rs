@@ -111,7 +111,7 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
         for path in &o.files {
             let bytes = read(path)?;
             let report = Report::check(path, &bytes, base);
-            let text = String::from_utf8_lossy(&bytes);
+            let text = as_read(&report, &bytes);
             let places = places(&report, &text);
             valid &= report.problems.is_empty();
             if o.json {
@@ -138,8 +138,22 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
         report.problems.iter().zip(locate(text, &pointers)).map(|(p, found)| p.at.or(found)).collect()
     }
 
-    /// Every problem on standard error, as a compiler says it.
+    /// The file's text as it was read: a spreadsheet decoded as its encoding
+    /// says, so that lines and columns match the problems' places.
+    fn as_read(report: &Report, bytes: &[u8]) -> String {
+        match report.form {
+            Form::Csv => sheet::decode(bytes).text,
+            Form::Json => String::from_utf8_lossy(bytes).into_owned(),
+        }
+    }
+
+    /// What was assumed to read the file, then every problem, on standard
+    /// error, as a compiler says it.
     fn print_diagnostics(path: &str, report: &Report, places: &[Option<TextAt>], text: &str) {
+        for note in &report.notes {
+            let what = if note.is_warning() { "warning" } else { "note" };
+            eprintln!("{what}: {path}: {note}");
+        }
         for (problem, at) in report.problems.iter().zip(places) {
             eprint!("{}", diagnostic(path, problem, *at, text));
         }
@@ -174,16 +188,18 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
                     Kind::App => "app",
                 };
                 json!({
-                    "location": p.location, "field": p.field, "message": p.message, "row": p.row,
+                    "location": p.location(), "field": p.field, "message": p.message(), "row": p.row(),
                     "line": at.map(|a| a.line), "column": at.map(|a| a.column),
                     "pointer": p.pointer, "kind": kind, "text": p.to_string(),
                 })
             })
             .collect();
         let form = if report.form == Form::Csv { "csv" } else { "json" };
+        let notes: Vec<_> =
+            report.notes.iter().map(|n| json!({ "warning": n.is_warning(), "text": n.to_string() })).collect();
         json!({
             "file": path, "form": form, "usable": report.dataset.is_some(), "partnerships": report.ready(),
-            "need_fixing": report.need_fixing(), "summary": report.summary(), "problems": problems,
+            "need_fixing": report.need_fixing(), "summary": report.summary(), "notes": notes, "problems": problems,
         })
     }
 
@@ -194,7 +210,7 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
         // does), export a JSON, whatever the name says.
         let name = if command == "import" { path.as_str() } else { "file.json" };
         let report = Report::check(name, &bytes, base);
-        let text = String::from_utf8_lossy(&bytes);
+        let text = as_read(&report, &bytes);
         print_diagnostics(path, &report, &places(&report, &text), &text);
         let Some(dataset) = &report.dataset else {
             eprintln!("{path}: {}; nothing written", report.summary());

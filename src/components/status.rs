@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::data::error::TIMEOUT_SECONDS;
-use crate::data::{LoadError, Problem};
+use crate::data::{LoadError, Place, Problem};
 
 /// Long problem lists are cut here; the count says how many more there are.
 const MAX_LISTED: usize = 20;
@@ -79,9 +79,9 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
 }
 
 /// How many distinct entries the problems are about. The validator reports an
-/// entry's problems together, so counting changes of location is enough.
+/// entry's problems together, so counting changes of place is enough.
 fn count_entries(problems: &[Problem]) -> usize {
-    let mut locations: Vec<&str> = problems.iter().map(|p| p.location.as_str()).collect();
-    locations.dedup();
-    locations.len()
+    let mut places: Vec<&Place> = problems.iter().map(|p| &p.place).collect();
+    places.dedup();
+    places.len()
 }

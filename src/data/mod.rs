@@ -6,6 +6,7 @@ pub mod load;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod locate;
 pub mod model;
+pub mod problem;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
@@ -15,5 +16,6 @@ pub mod validate;
 
 pub use error::LoadError;
 pub use model::{Dataset, Launched, Members, National, Partnership, SchemaVersion, Sector, Source, Topic};
+pub use problem::{Issue, Kind, Place, Problem, TextAt};
 pub use text::{HttpsUrl, Id, LaunchDate, Name, Prose, StateCode};
-pub use validate::{parse_dataset, parse_dataset_bytes, validate, Kind, Loaded, Problem, TextAt, Unusable};
+pub use validate::{parse_dataset, parse_dataset_bytes, validate, Loaded, Unusable, Validator};

@@ -5,8 +5,9 @@
 use std::collections::BTreeSet;
 
 use super::model::Dataset;
-use super::sheet;
-use super::validate::{parse_dataset_bytes, Problem};
+use super::problem::{Place, Problem};
+use super::sheet::{self, Note, Sheet};
+use super::validate::{parse_dataset_bytes, Loaded, Unusable};
 
 /// The form of a partner's file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,20 +42,26 @@ pub struct Report {
     /// when the file cannot be used at all.
     pub dataset: Option<Dataset>,
     pub problems: Vec<Problem>,
+    /// What was assumed to read a spreadsheet, or read past in it.
+    pub notes: Vec<Note>,
 }
 
 impl Report {
     /// Checks a file as the explorer would read it; a CSV file gets `base`'s
     /// header, sectors and topics.
     pub fn check(name: &str, bytes: &[u8], base: &Dataset) -> Report {
-        let form = Form::of(name, bytes);
-        let read = match form {
-            Form::Json => parse_dataset_bytes(bytes),
-            Form::Csv => sheet::from_csv(bytes, base),
-        };
-        match read {
-            Ok(loaded) => Report { form, dataset: Some(loaded.dataset), problems: loaded.problems },
-            Err(unusable) => Report { form, dataset: None, problems: unusable.problems },
+        match Form::of(name, bytes) {
+            Form::Json => Report::of(Form::Json, Sheet { read: parse_dataset_bytes(bytes), notes: Vec::new() }),
+            Form::Csv => Report::of(Form::Csv, sheet::from_csv(bytes, base)),
+        }
+    }
+
+    /// The verdict on a file read.
+    pub fn of(form: Form, sheet: Sheet) -> Report {
+        let notes = sheet.notes;
+        match sheet.read {
+            Ok(Loaded { dataset, problems }) => Report { form, dataset: Some(dataset), problems, notes },
+            Err(Unusable { problems }) => Report { form, dataset: None, problems, notes },
         }
     }
 
@@ -64,16 +71,13 @@ impl Report {
 
     /// Partnerships (rows or entries) left out for a problem.
     pub fn need_fixing(&self) -> usize {
-        let entries: BTreeSet<String> = self
+        let entries: BTreeSet<(usize, bool)> = self
             .problems
             .iter()
-            .filter_map(|p| match p.row {
-                Some(row) if row > 1 => Some(format!("row {row}")),
-                Some(_) => None,
-                None => p
-                    .pointer
-                    .strip_prefix("/partnerships/")
-                    .map(|rest| rest.split('/').next().unwrap_or_default().to_string()),
+            .filter_map(|p| match p.place {
+                Place::Row(row) if row > 1 => Some((row, true)),
+                Place::Entry { list: "partnerships", index, .. } => Some((index, false)),
+                _ => None,
             })
             .collect();
         entries.len()

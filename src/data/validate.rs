@@ -13,7 +13,6 @@
 //! header field) makes the dataset unusable.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use eserde::path::Segment;
 use serde::de::DeserializeOwned;
@@ -21,70 +20,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::model::{Dataset, Partnership, Sector, Topic, MAX_ITEMS};
-use super::text::{clip, Id};
-
-/// Who else can tell: what a JSON Schema validator also reports, or only the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// The text is not JSON (or not UTF-8).
-    Syntax,
-    /// A rule of the published JSON Schema.
-    Schema,
-    /// A rule only the app checks: duplicate ids, references to sectors and topics.
-    App,
-}
-
-/// One thing wrong with the dataset, located as precisely as possible.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The entry or place: `partnerships[3] "east-texas-manufacturing-alliance"`,
-    /// `sectors[0]`, `schema_version`, `line 3, column 7`, `dataset`.
-    pub location: String,
-    /// The field inside that entry, when one field is to blame (`launched`, `topics[1]`).
-    pub field: Option<String>,
-    pub message: String,
-    /// The JSON Pointer of the value at fault (`/partnerships/3/launched`);
-    /// empty for the whole document.
-    pub pointer: String,
-    pub kind: Kind,
-    /// The spreadsheet row (the header is row 1) when the problem is in a CSV
-    /// file; `field` is then its column.
-    pub row: Option<usize>,
-    /// Where in the file's text, when known.
-    pub at: Option<TextAt>,
-}
-
-/// A place in a file's text: 1-based line and column (in characters), and how
-/// many characters the value at fault takes on that line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TextAt {
-    pub line: usize,
-    pub column: usize,
-    pub len: usize,
-}
-
-impl TextAt {
-    /// The place of the bytes `start..end` of `text`; the length stops at the
-    /// end of the line.
-    pub fn of(text: &str, start: usize, end: usize) -> TextAt {
-        let before = text.get(..start).unwrap_or_default();
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
-        let value = text.get(start..end.max(start)).unwrap_or_default();
-        let len = value.split(['\r', '\n']).next().unwrap_or_default().chars().count().max(1);
-        TextAt { line, column, len }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = if self.row.is_some() { "column" } else { "field" };
-        match &self.field {
-            Some(field) => write!(f, "{}, {what} \"{}\": {}", self.location, field, self.message),
-            None => write!(f, "{}: {}", self.location, self.message),
-        }
-    }
-}
+pub use super::problem::{Issue, Kind, Place, Problem, TextAt};
+use super::text::Id;
 
 /// A usable dataset: only the valid entries, plus the problems of those left out.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,17 +42,8 @@ pub struct Unusable {
 }
 
 impl Unusable {
-    pub(crate) fn one(location: impl Into<String>, message: impl Into<String>, kind: Kind) -> Unusable {
-        let problem = Problem {
-            location: location.into(),
-            field: None,
-            message: message.into(),
-            pointer: String::new(),
-            kind,
-            row: None,
-            at: None,
-        };
-        Unusable { problems: vec![problem] }
+    pub(crate) fn one(place: Place, issue: Issue, kind: Kind) -> Unusable {
+        Unusable { problems: vec![Problem::new(place, issue, kind)] }
     }
 }
 
@@ -128,11 +56,7 @@ pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<Loaded, Unusable> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => parse_dataset(text),
-        Err(e) => Err(Unusable::one(
-            "dataset",
-            format!("the file is not UTF-8 text (invalid bytes at byte {})", e.valid_up_to()),
-            Kind::Syntax,
-        )),
+        Err(e) => Err(Unusable::one(Place::Dataset, Issue::NotUtf8 { byte: e.valid_up_to() }, Kind::Syntax)),
     }
 }
 
@@ -150,32 +74,86 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, Unusable> {
 /// Validates a dataset already parsed as JSON (a partner's spreadsheet becomes
 /// one, `super::sheet`): the same rules, whatever the file's form.
 pub fn validate(value: Value) -> Result<Loaded, Unusable> {
-    let Value::Object(mut top) = value else {
-        let message = format!("expected a JSON object at the top, found {}", kind(&value));
-        return Err(Unusable::one("dataset", message, Kind::Schema));
-    };
-    let [sectors, topics, partnerships] = LISTS.map(|key| match top.get_mut(key) {
-        Some(Value::Array(items)) => std::mem::take(items),
-        _ => Vec::new(),
-    });
-    // The rest of the document, its lists now empty, is read as a whole.
-    let top = Value::Object(top);
-    let header = read::<Dataset>(&top).map_err(header_problems);
+    let (mut validator, partnerships) = Validator::new(value)?;
+    for json in partnerships {
+        validator.partnership(json, false);
+    }
+    validator.finish()
+}
 
-    let mut problems = Vec::new();
-    let sectors = read_entries::<Sector>(0, sectors, &mut problems);
-    let topics = read_entries::<Topic>(1, topics, &mut problems);
-    let partnerships = read_entries::<Partnership>(2, partnerships, &mut problems);
-    let sectors = keep(0, sectors, &mut problems, |_| Vec::new());
-    let topics = keep(1, topics, &mut problems, |_| Vec::new());
-    let sector_ids: Vec<&str> = sectors.iter().map(|s| s.id.as_str()).collect();
-    let topic_ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
-    let partnerships = keep(2, partnerships, &mut problems, |p| check_partnership(p, &sector_ids, &topic_ids));
-    // Entries in the order of the file, each entry's problems together.
-    problems.sort_by_key(|p| entry_order(&p.pointer));
-    match header {
-        Ok(header) => Ok(Loaded { dataset: Dataset { sectors, topics, partnerships, ..header }, problems }),
-        Err(fatal) => Err(Unusable { problems: [fatal, problems].concat() }),
+/// A validation in steps: the header, sectors and topics first, then the
+/// partnerships in as many batches as the caller likes (the check page reads
+/// a large spreadsheet in batches, to stay responsive and show progress).
+pub struct Validator {
+    header: Result<Dataset, Vec<Problem>>,
+    sector_ids: Vec<String>,
+    topic_ids: Vec<String>,
+    /// Each kept partnership's id and its index: a dataset may hold thousands.
+    seen: HashMap<String, usize>,
+    kept: Vec<Partnership>,
+    problems: Vec<Problem>,
+    /// The index of the next partnership given.
+    next: usize,
+}
+
+impl Validator {
+    /// Reads everything but the partnerships, which it hands back as JSON to
+    /// give to `partnerships`.
+    pub fn new(value: Value) -> Result<(Validator, Vec<Value>), Unusable> {
+        let Value::Object(mut top) = value else {
+            return Err(Unusable::one(Place::Dataset, Issue::TopNotObject { found: kind(&value) }, Kind::Schema));
+        };
+        let [sectors, topics, partnerships] = LISTS.map(|key| match top.get_mut(key) {
+            Some(Value::Array(items)) => std::mem::take(items),
+            _ => Vec::new(),
+        });
+        // The rest of the document, its lists now empty, is read as a whole.
+        let header = read::<Dataset>(&Value::Object(top)).map_err(header_problems);
+        let mut problems = Vec::new();
+        let sectors: Vec<Sector> = keep_all(0, sectors, &mut problems);
+        let topics: Vec<Topic> = keep_all(1, topics, &mut problems);
+        let validator = Validator {
+            sector_ids: sectors.iter().map(|s| s.id.to_string()).collect(),
+            topic_ids: topics.iter().map(|t| t.id.to_string()).collect(),
+            header: header.map(|header| Dataset { sectors, topics, ..header }),
+            seen: HashMap::new(),
+            kept: Vec::new(),
+            problems,
+            next: 0,
+        };
+        Ok((validator, partnerships))
+    }
+
+    /// Validates the next partnership of the list. One already `refused` by
+    /// its reader (a spreadsheet's cell it could not read) has its problems
+    /// said and is never kept, nor its id taken.
+    pub fn partnership(&mut self, json: Value, refused: bool) {
+        let index = self.next;
+        self.next += 1;
+        let checked = check_partnership(&json, &self.sector_ids, &self.topic_ids);
+        let mut kept = Vec::new();
+        let taken = if refused { &mut kept } else { &mut self.kept };
+        keep_one(2, index, json, checked, &mut self.seen, taken, &mut self.problems);
+        if refused {
+            if let Some(p) = kept.pop() {
+                // Read, but not to be kept: its id stays free.
+                self.seen.remove(p.id.as_str());
+            }
+        }
+    }
+
+    /// The verdict, once every partnership is given (a validator is finished once).
+    pub fn finish(&mut self) -> Result<Loaded, Unusable> {
+        let mut problems = std::mem::take(&mut self.problems);
+        // Entries in the order of the file, each entry's problems together.
+        problems.sort_by_key(|p| entry_order(&p.pointer));
+        match std::mem::replace(&mut self.header, Err(Vec::new())) {
+            Ok(header) => {
+                let partnerships = std::mem::take(&mut self.kept);
+                Ok(Loaded { dataset: Dataset { partnerships, ..header }, problems })
+            }
+            Err(fatal) => Err(Unusable { problems: [fatal, problems].concat() }),
+        }
     }
 }
 
@@ -183,63 +161,37 @@ pub fn validate(value: Value) -> Result<Loaded, Unusable> {
 fn header_problems(found: Vec<Found>) -> Vec<Problem> {
     found
         .into_iter()
-        .map(|(path, message, kind)| {
-            let (location, field) = match path.split_first() {
-                Some((first, rest)) => (step(first), (!rest.is_empty()).then(|| dotted(rest))),
-                None => ("dataset".to_string(), None),
+        .map(|(path, issue, kind)| {
+            let (place, field) = match path.split_first() {
+                Some((first, rest)) => (Place::Header(step(first)), (!rest.is_empty()).then(|| dotted(rest))),
+                None => (Place::Dataset, None),
             };
-            Problem { location, field, message, pointer: pointer(&path), kind, row: None, at: None }
+            Problem { field, pointer: pointer(&path), ..Problem::new(place, issue, kind) }
         })
         .collect()
 }
 
-/// An entry as read: its place in the list, its JSON, and the typed entry
-/// when serde read it without a problem.
-struct Read<T> {
-    index: usize,
-    json: Value,
-    entry: Option<T>,
-}
-
-/// Reads each entry of `LISTS[list]`; the problems of those serde refuses.
-fn read_entries<T: Serialize + DeserializeOwned + for<'de> eserde::EDeserialize<'de>>(
-    list: usize,
-    items: Vec<Value>,
-    problems: &mut Vec<Problem>,
-) -> Vec<Read<T>> {
-    let key = LISTS.get(list).copied().unwrap_or_default();
-    let mut read_one = |(index, json): (usize, Value)| {
-        let entry = read::<T>(&json).map_err(|found| problems.extend(entry_problems(key, index, &json, found))).ok();
-        Read { index, json, entry }
-    };
-    items.into_iter().enumerate().map(&mut read_one).collect()
-}
-
 /// A problem found while reading a value: where in it, what, and who else can tell.
-type Found = (Vec<Segment>, String, Kind);
+type Found = (Vec<Segment>, Issue, Kind);
 
 /// The problems found in `LISTS[..][index]` (`key`), each at its field.
 fn entry_problems<'a>(
-    key: &'a str,
+    key: &'static str,
     index: usize,
     json: &Value,
     found: Vec<Found>,
 ) -> impl Iterator<Item = Problem> + 'a {
-    let location = entry_location(key, index, json);
-    found.into_iter().map(move |(path, message, kind)| Problem {
-        location: location.clone(),
+    let id = json.get("id").and_then(Value::as_str).map(str::to_string);
+    found.into_iter().map(move |(path, issue, kind)| Problem {
         field: (!path.is_empty()).then(|| dotted(&path)),
-        message,
         pointer: format!("/{key}/{index}{}", pointer(&path)),
-        kind,
-        row: None,
-        at: None,
+        ..Problem::new(Place::Entry { list: key, index, id: id.clone() }, issue, kind)
     })
 }
 
 /// An array where the type has an object: what a JSON Schema validator says.
 fn array_for_object(path: Vec<Segment>) -> Found {
-    (path, "invalid type: array, expected an object".into(), Kind::Schema)
+    (path, Issue::ArrayForObject, Kind::Schema)
 }
 
 /// The path of a field of an entry, e.g. `topics[1]`.
@@ -349,22 +301,16 @@ fn read_or_every_problem<T: DeserializeOwned + for<'de> eserde::EDeserialize<'de
             Err(errors) => errors,
         };
         let mut stuck = None;
+        let current = changed.as_ref().unwrap_or(json);
         for error in errors.iter() {
-            let mut path: Vec<Segment> = error.path().map(|p| p.iter().cloned().collect()).unwrap_or_default();
-            let message = error.message();
-            // Positions refer to the text read here, not to the file: drop them.
-            let message = message.rsplit_once(" at line ").map_or(message, |(m, _)| m);
-            let message = match message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
-                // A missing field is named itself (serde names it in its parent's message).
-                Some(name) => {
-                    path.push(Segment::Map { key: name.to_string() });
-                    "missing".to_string()
-                }
-                None => message.to_string(),
-            };
-            let compound = message.starts_with("invalid type: sequence") || message.starts_with("invalid type: map");
+            let path: Vec<Segment> = error.path().map(|p| p.iter().cloned().collect()).unwrap_or_default();
+            let (path, issue, kind) = from_serde(error.message(), path, json);
+            // The value is an array or object where serde wanted something else:
+            // nothing after it in the same object was read.
+            let compound = !matches!(issue, Issue::Missing)
+                && current.pointer(&pointer(&path)).is_some_and(|v| v.is_array() || v.is_object());
             if !found.iter().any(|(p, _, _)| *p == path) {
-                found.push((path.clone(), in_json_terms(&message), kind_of(&message)));
+                found.push((path.clone(), issue, kind));
             }
             if compound {
                 stuck = Some(path);
@@ -380,67 +326,106 @@ fn read_or_every_problem<T: DeserializeOwned + for<'de> eserde::EDeserialize<'de
     Err(found)
 }
 
-/// serde names Rust's types ("expected u32", "a sequence"); a partner
-/// writes JSON: say it in JSON's words.
-fn in_json_terms(message: &str) -> String {
-    const WORDS: [(&str, &str); 8] = [
-        ("__ImplEDeserializeFor", ""),
-        ("expected a nonzero u32", "expected a whole number from 1 to 4294967295"),
-        ("expected u32", "expected a whole number from 0 to 4294967295"),
-        ("expected u64", "expected a whole number"),
-        ("expected a sequence", "expected an array"),
-        ("invalid type: sequence", "invalid type: array"),
-        ("invalid type: map", "invalid type: object"),
-        ("expected struct ", "expected the object "),
-    ];
-    WORDS.iter().fold(message.to_string(), |m, (serde, json)| m.replace(serde, json))
+/// One of serde's errors (through eserde) as a problem. serde's errors are
+/// text only, so this is the one place that reads their words, and
+/// `tests/validation.rs` holds each form read here to what serde says now: a
+/// dependency that words them otherwise fails those tests. The value at
+/// fault is described from the JSON itself, never from the message.
+fn from_serde(message: &str, mut path: Vec<Segment>, json: &Value) -> Found {
+    // Positions refer to the text read here, not to the file: drop them.
+    let message = message.rsplit_once(" at line ").map_or(message, |(m, _)| m);
+    // A missing field is named itself (serde names it in its parent's message).
+    if let Some(name) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
+        path.push(Segment::Map { key: name.to_string() });
+        return (path, Issue::Missing, Kind::Schema);
+    }
+    let value = json.pointer(&pointer(&path));
+    if let (Some(value), Some(expected)) = (value, message.strip_prefix("invalid type: ")) {
+        let expected = expected.split_once(", expected ").map_or(expected, |(_, e)| e);
+        let issue = Issue::WrongType { found: describe(value), expected: in_json_terms(expected) };
+        return (path, issue, if is_whole(value) { Kind::App } else { Kind::Schema });
+    }
+    (path, Issue::Invalid { message: in_json_terms(message) }, Kind::Schema)
+}
+
+/// A JSON value as a type error names it: `integer `5``, `string "forty"`.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) if n.is_f64() => format!("floating point `{}`", n.as_f64().unwrap_or_default()),
+        Value::Number(n) => format!("integer `{n}`"),
+        Value::String(s) => format!("string \"{}\"", super::text::clip(s)),
+        Value::Array(_) => "array".into(),
+        Value::Object(_) => "object".into(),
+    }
 }
 
 /// JSON Schema counts `5.0` and `5e0` as the integer 5; serde reads them as
 /// fractions and refuses them where a whole number is due. The schema cannot
 /// say this rule, so it is the app's own.
-fn kind_of(message: &str) -> Kind {
-    let number = message.strip_prefix("invalid type: floating point `").and_then(|m| m.split('`').next());
-    match number.and_then(|n| n.parse::<f64>().ok()) {
-        Some(n) if n.fract() == 0.0 => Kind::App,
-        _ => Kind::Schema,
-    }
+fn is_whole(value: &Value) -> bool {
+    value.as_f64().is_some_and(|n| value.is_f64() && n.fract() == 0.0)
+}
+
+/// serde names Rust's types ("expected u32", "a sequence"); a partner
+/// writes JSON: say it in JSON's words.
+fn in_json_terms(message: &str) -> String {
+    const WORDS: [(&str, &str); 6] = [
+        ("__ImplEDeserializeFor", ""),
+        ("a nonzero u32", "a whole number from 1 to 4294967295"),
+        ("u32", "a whole number from 0 to 4294967295"),
+        ("u64", "a whole number"),
+        ("a sequence", "an array"),
+        ("struct ", "the object "),
+    ];
+    WORDS.iter().fold(message.to_string(), |m, (serde, json)| m.replace(serde, json))
 }
 
 /// How many times one value is read again at most (see `read_or_every_problem`).
 const MAX_ROUNDS: usize = 200;
 
-/// Keeps the entries that serde read, pass `check` (run on every entry, so that
-/// all of an entry's problems are reported at once) and whose id was not used
-/// by an entry kept before them.
-fn keep<T: Entry>(
-    list: usize,
-    reads: Vec<Read<T>>,
-    problems: &mut Vec<Problem>,
-    check: impl Fn(&Value) -> Vec<Found>,
-) -> Vec<T> {
-    let key = LISTS.get(list).copied().unwrap_or_default();
-    let mut kept: Vec<T> = Vec::with_capacity(reads.len());
-    // Each kept id and where it was: a dataset may hold thousands of entries.
+/// Reads and keeps each entry of `LISTS[list]` that serde reads and whose id is new.
+fn keep_all<T: Entry>(list: usize, items: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<T> {
+    let mut kept: Vec<T> = Vec::with_capacity(items.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for Read { index, json, entry } in reads {
-        let mut out = check(&json);
-        if let (Some(entry), true) = (entry, out.is_empty()) {
-            match seen.get(entry.id().as_str()) {
-                Some(first) => out.push((
-                    field_path("id", None),
-                    format!("duplicate id, already used by {key}[{first}]"),
-                    Kind::App,
-                )),
-                None => {
-                    seen.insert(entry.id().to_string(), index);
-                    kept.push(entry);
-                }
-            }
-        }
-        problems.extend(entry_problems(key, index, &json, out));
+    for (index, json) in items.into_iter().enumerate() {
+        keep_one(list, index, json, Vec::new(), &mut seen, &mut kept, problems);
     }
     kept
+}
+
+/// Keeps one entry when serde reads it, `checked` (the checks of `check_partnership`,
+/// run on every entry, so that all of an entry's problems are reported at once)
+/// is empty and its id was not used by an entry kept before it.
+fn keep_one<T: Entry>(
+    list: usize,
+    index: usize,
+    json: Value,
+    mut out: Vec<Found>,
+    seen: &mut HashMap<String, usize>,
+    kept: &mut Vec<T>,
+    problems: &mut Vec<Problem>,
+) {
+    let key = LISTS.get(list).copied().unwrap_or_default();
+    match read::<T>(&json) {
+        Err(mut found) => {
+            found.append(&mut out);
+            out = found;
+        }
+        Ok(entry) if out.is_empty() => match seen.get(entry.id().as_str()) {
+            Some(&first) => {
+                let first = Place::Entry { list: key, index: first, id: Some(entry.id().to_string()) };
+                out.push((field_path("id", None), Issue::DuplicateId { first }, Kind::App));
+            }
+            None => {
+                seen.insert(entry.id().to_string(), index);
+                kept.push(entry);
+            }
+        },
+        Ok(_) => {}
+    }
+    problems.extend(entry_problems(key, index, &json, out));
 }
 
 /// What the types cannot check: that a partnership names known sectors and
@@ -448,38 +433,33 @@ fn keep<T: Entry>(
 /// and the schema's `maxItems` (a list's items report their own problems while
 /// it is read, so its length is checked here). Read from the JSON, so that an
 /// entry with a wrong field still has these reported.
-fn check_partnership(p: &Value, sectors: &[&str], topics: &[&str]) -> Vec<Found> {
+fn check_partnership(p: &Value, sectors: &[String], topics: &[String]) -> Vec<Found> {
     let mut out = Vec::new();
     if let Some(sector) = p.get("sector").and_then(Value::as_str) {
-        if !sectors.contains(&sector) {
-            out.push((
-                field_path("sector", None),
-                format!("unknown sector \"{}\" (not in sectors)", clip(sector)),
-                Kind::App,
-            ));
+        if !sectors.iter().any(|s| s == sector) {
+            let issue = Issue::UnknownSector { value: sector.to_string(), choices: None };
+            out.push((field_path("sector", None), issue, Kind::App));
         }
     }
     for field in ["highlights", "topics"] {
         let len = p.get(field).and_then(Value::as_array).map_or(0, Vec::len);
         if len > MAX_ITEMS {
-            out.push((field_path(field, None), format!("has {len} {field}; at most {MAX_ITEMS}"), Kind::Schema));
+            let issue = Issue::TooMany { count: len, what: field, max: MAX_ITEMS };
+            out.push((field_path(field, None), issue, Kind::Schema));
         }
     }
     let listed = p.get("topics").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
     for (i, topic) in listed.iter().enumerate().take(MAX_ITEMS) {
-        if let Some(topic) = topic.as_str().filter(|t| !topics.contains(t)) {
-            out.push((
-                field_path("topics", Some(i)),
-                format!("unknown topic \"{}\" (not in topics)", clip(topic)),
-                Kind::App,
-            ));
+        if let Some(topic) = topic.as_str().filter(|t| !topics.iter().any(|k| k == t)) {
+            let issue = Issue::UnknownTopic { value: topic.to_string(), choices: None };
+            out.push((field_path("topics", Some(i)), issue, Kind::App));
         }
     }
     out
 }
 
 /// An entry of one of the dataset's lists.
-trait Entry {
+trait Entry: Serialize + DeserializeOwned + for<'de> eserde::EDeserialize<'de> {
     fn id(&self) -> &Id;
 }
 impl Entry for Sector {
@@ -537,33 +517,49 @@ fn entry_order(pointer: &str) -> (usize, usize) {
 
 fn syntax_problem(text: &str, e: &serde_json::Error) -> Unusable {
     if text.trim().is_empty() {
-        return Unusable::one("dataset", "the file is empty", Kind::Syntax);
+        return Unusable::one(Place::Dataset, Issue::Empty, Kind::Syntax);
     }
-    let location = format!("line {}, column {}", e.line(), e.column());
-    let at = |mut unusable: Unusable| {
-        for problem in &mut unusable.problems {
-            problem.at = Some(TextAt { line: e.line(), column: e.column().max(1), len: 1 });
-        }
-        unusable
+    let (line, column) = (e.line(), e.column());
+    let issue = if text.trim_start().starts_with('<') {
+        Issue::HtmlPage
+    } else if depth_before(text, line, column) > MAX_DEPTH {
+        Issue::TooDeep
+    } else {
+        // The parser's own words for where the text stops being JSON.
+        let message = e.to_string();
+        Issue::Json { message: message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_string() }
     };
-    if text.trim_start().starts_with('<') {
-        let message = "this is an HTML page, not JSON (an error page from the server, or a wrong address?)";
-        return at(Unusable::one(location, message, Kind::Syntax));
-    }
-    let message = e.to_string();
-    let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
     // JSON itself sets no limit on nesting; the app does (serde_json's 128
     // levels), so that no file can exhaust its stack.
-    let kind = if message.starts_with("recursion limit") { Kind::App } else { Kind::Syntax };
-    at(Unusable::one(location, format!("invalid JSON: {message}"), kind))
+    let kind = if issue == Issue::TooDeep { Kind::App } else { Kind::Syntax };
+    let problem = Problem {
+        at: Some(TextAt { line, column: column.max(1), len: 1 }),
+        ..Problem::new(Place::Text { line, column }, issue, kind)
+    };
+    Unusable { problems: vec![problem] }
 }
 
-/// `key[i] "id"`: the id is shown when there is one, shortened if huge.
-fn entry_location(key: &str, index: usize, entry: &Value) -> String {
-    match entry.get("id").and_then(Value::as_str) {
-        Some(id) => format!("{key}[{index}] \"{}\"", clip(id)),
-        None => format!("{key}[{index}]"),
+/// How deeply serde_json nests arrays and objects before it refuses a file.
+const MAX_DEPTH: usize = 128;
+
+/// The deepest nesting of arrays and objects in `text` up to a line and column.
+fn depth_before(text: &str, line: usize, column: usize) -> usize {
+    let end: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>() + column;
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for &b in text.as_bytes().get(..end.min(text.len())).unwrap_or_default() {
+        match (in_string, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') | (false, _, b'"') => in_string = !in_string,
+            (false, _, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
     }
+    deepest
 }
 
 fn kind(v: &Value) -> &'static str {
