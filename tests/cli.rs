@@ -103,3 +103,69 @@ fn a_csv_problem_points_at_its_row_line_and_cell() {
     let written: Value = serde_json::from_str(&std::fs::read_to_string(temp("partial.json")).unwrap()).unwrap();
     assert_eq!(written["partnerships"].as_array().unwrap().len(), 10, "the valid rows are kept");
 }
+
+#[path = "../examples/exports.rs"]
+mod exports;
+
+#[test]
+fn each_real_world_export_is_checked_with_what_was_assumed_and_imports_as_the_bundled_list() {
+    let bundled: Value = serde_json::from_str(&std::fs::read_to_string(BUNDLED).unwrap()).unwrap();
+    let cp1252 = r#"read as Windows-1252, as Excel's "CSV (Comma delimited)" is saved; every character came through"#;
+    let cases: [(&str, String); 4] = [
+        ("excel-comma-delimited-windows-1252.csv", format!("note: {{}}: {cp1252}\n")),
+        (
+            "excel-semicolon-windows-1252.csv",
+            format!(
+                "note: {{}}: {cp1252}\nnote: {{}}: cells are separated by semicolons, as Excel saves CSV where the \
+                 decimal mark is a comma\n"
+            ),
+        ),
+        (
+            "excel-unicode-text.txt",
+            concat!(
+                "note: {}: read as UTF-16 (little-endian), as Excel's \"Unicode Text\" is saved; every character ",
+                "came through\nnote: {}: cells are separated by tabs, as Excel's \"Unicode Text\" and \"Text (Tab ",
+                "delimited)\" are saved\n"
+            )
+            .to_string(),
+        ),
+        (
+            "extra-column.csv",
+            "warning: {}: column \"notes\" is not read: the explorer has no place for it, and every row still reads\n"
+                .to_string(),
+        ),
+    ];
+    for (name, said) in cases {
+        let (_, bytes) = exports::exports().into_iter().find(|(n, _)| *n == name).unwrap();
+        let file = temp(name);
+        std::fs::write(&file, bytes).unwrap();
+        let (code, out, err) = data(&["check", &file]);
+        assert_eq!(code, 0, "{name}: ready, notes and warnings allowed");
+        assert_eq!(out, format!("{file}: 11 partnerships ready, none need fixing\n"));
+        assert_eq!(err, said.replace("{}", &file), "{name}");
+        let json = temp(&format!("{name}.json"));
+        let (code, _, _) = data(&["import", &file, "-o", &json]);
+        assert_eq!(code, 0);
+        let imported: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+        assert_eq!(imported, bundled, "{name}");
+    }
+}
+
+#[test]
+fn a_problem_in_a_windows_1252_file_points_at_its_line_and_cell_as_read() {
+    let rows = exports::rows();
+    let text = exports::write(&rows, b';', true).replacen(";LA;", ";Colo.;", 1);
+    let file = temp("broken-1252.csv");
+    std::fs::write(&file, exports::windows_1252(&text)).unwrap();
+    let (code, out, err) = data(&["check", &file]);
+    assert_eq!(code, 1);
+    assert_eq!(out, format!("{file}: 10 partnerships ready, 1 needs fixing\n"));
+    let lines: Vec<&str> = err.lines().collect();
+    let said = r#"error: row 2, column "state": unknown state code "Colo." (expected a USPS code of the 50 states"#;
+    assert!(lines[2].starts_with(said), "{err}");
+    let place = lines[3].trim_start().strip_prefix(&format!("--> {file}:")).unwrap();
+    let (line, column) = place.split_once(':').unwrap();
+    let source = text.lines().nth(line.parse::<usize>().unwrap() - 1).unwrap();
+    let column: usize = column.parse().unwrap();
+    assert_eq!(source.chars().skip(column - 1).take(5).collect::<String>(), "Colo.", "{err}");
+}

@@ -281,3 +281,202 @@ proptest! {
         prop_assert_eq!(back.dataset, ds);
     }
 }
+
+#[path = "../examples/exports.rs"]
+mod exports;
+
+/// The notes of a file read whole, with no problem, as the bundled list.
+fn read_as_bundled(name: &str, bytes: &[u8]) -> Vec<String> {
+    let sheet = from_csv(bytes, &bundled());
+    let loaded = sheet.read.unwrap_or_else(|e| panic!("{name}: expected a usable file, got {e:#?}"));
+    assert_eq!(loaded.problems, [], "{name}");
+    assert_eq!(loaded.dataset, bundled(), "{name}");
+    sheet.notes.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn every_real_world_export_reads_as_the_bundled_list_and_says_what_it_assumed() {
+    const CP1252: &str =
+        r#"read as Windows-1252, as Excel's "CSV (Comma delimited)" is saved; every character came through"#;
+    let expected: [(&str, &[&str]); 11] = [
+        ("excel-csv-utf8.csv", &[]),
+        ("excel-comma-delimited-windows-1252.csv", &[CP1252]),
+        (
+            "excel-semicolon-windows-1252.csv",
+            &[CP1252, "cells are separated by semicolons, as Excel saves CSV where the decimal mark is a comma"],
+        ),
+        (
+            "excel-unicode-text.txt",
+            &[
+                r#"read as UTF-16 (little-endian), as Excel's "Unicode Text" is saved; every character came through"#,
+                r#"cells are separated by tabs, as Excel's "Unicode Text" and "Text (Tab delimited)" are saved"#,
+            ],
+        ),
+        ("utf-16-be.csv", &["read as UTF-16 (big-endian); every character came through"]),
+        ("google-sheets.csv", &[]),
+        ("libreoffice.csv", &[]),
+        ("trailing-empty-rows.csv", &[]),
+        (
+            "extra-column.csv",
+            &[r#"column "notes" is not read: the explorer has no place for it, and every row still reads"#],
+        ),
+        (
+            "excel-dates.csv",
+            &[concat!(
+                r#"column "launched": read "5/1/2018" as 2018-05 (rows 4 and 8): Excel turns a year and month it is "#,
+                "given into a date; to stop it, format the column as Text before typing"
+            )],
+        ),
+        (
+            "formatted-numbers.csv",
+            &[r#"column "members_approx": read "40.0" as 40 (rows 2 and 7), as a spreadsheet formats numbers"#],
+        ),
+    ];
+    let exports = exports::exports();
+    for (name, notes) in expected {
+        let (_, bytes) = exports.iter().find(|(n, _)| *n == name).unwrap();
+        assert_eq!(read_as_bundled(name, bytes), notes, "{name}");
+    }
+    let (_, header_only) = exports.iter().find(|(n, _)| *n == "header-only.csv").unwrap();
+    let l = from_csv(header_only, &bundled()).read.unwrap();
+    assert_eq!((l.dataset.partnerships.len(), l.problems), (0, vec![]));
+}
+
+/// The bundled list with one cell changed: what the reader makes of it.
+fn with_cell(row: usize, name: &str, value: &str) -> (Loaded, Vec<String>) {
+    let mut rows = cells();
+    rows[row][column(name)] = value.into();
+    let sheet = from_csv(write(&rows).as_bytes(), &bundled());
+    (sheet.read.unwrap(), sheet.notes.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn every_form_excel_gives_a_month_reads_as_that_month_with_one_note() {
+    for form in ["5/1/2018", "05/01/18", "May-18", "May 2018", "may-2018", "September 2018", "2018-05-01", "01.05.2018"]
+    {
+        let (l, notes) = with_cell(1, "launched", form);
+        assert_eq!(l.problems, [], "{form}");
+        let month = if form.starts_with('S') { "2018-09" } else { "2018-05" };
+        assert_eq!(l.dataset.partnerships[0].launched.as_ref().map(|m| m.as_str()), Some(month), "{form}");
+        assert_eq!(notes.len(), 1, "{form}: {notes:?}");
+        assert!(notes[0].starts_with(&format!(r#"column "launched": read "{form}" as {month} (row 2)"#)), "{notes:?}");
+    }
+}
+
+#[test]
+fn a_day_other_than_the_first_or_another_form_is_refused_with_the_fix() {
+    let (l, _) = with_cell(1, "launched", "5/15/2018");
+    assert_eq!(
+        l.problems[0].to_string(),
+        concat!(
+            r#"row 2, column "launched": "5/15/2018" is a day, not a month: write the year and month (2018-05); "#,
+            "if Excel made it a date, format the column as Text and type it again"
+        )
+    );
+    assert_eq!(l.dataset.partnerships.len(), 10);
+    for form in ["spring 2018", "2018-5", "13/1/2018", "Mayday-18"] {
+        let (l, _) = with_cell(1, "launched", form);
+        assert_eq!(l.problems.len(), 1, "{form}");
+        assert!(l.problems[0].to_string().ends_with("format the column as Text and type it again"), "{form}");
+        assert_eq!(l.dataset.partnerships.len(), 10, "{form}");
+    }
+}
+
+#[test]
+fn member_counts_as_spreadsheets_format_them_read_as_whole_numbers() {
+    for (cell, number) in [("1,200", 1200), ("40.0", 40), ("1,200.00", 1200), ("12 000", 12000)] {
+        let (l, notes) = with_cell(1, "members_approx", cell);
+        assert_eq!(l.problems, [], "{cell}");
+        assert_eq!(l.dataset.partnerships[0].members.as_ref().map(|m| m.approx.get()), Some(number), "{cell}");
+        assert_eq!(
+            notes,
+            [format!(
+                r#"column "members_approx": read "{cell}" as {number} (row 2), as a spreadsheet formats numbers"#
+            )]
+        );
+    }
+    for cell in ["40.5", "1,20", "about forty", "-3"] {
+        let (l, _) = with_cell(1, "members_approx", cell);
+        assert_eq!(
+            l.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            [format!(
+                r#"row 2, column "members_approx": "{cell}" is not a whole number: write the number alone, e.g. 40"#
+            )]
+        );
+        assert_eq!(l.dataset.partnerships.len(), 10);
+    }
+}
+
+#[test]
+fn where_the_decimal_mark_is_a_comma_counts_are_read_that_way() {
+    let mut rows = exports::formatted_numbers(cells());
+    rows[1][column("members_approx")] = "1.200".into();
+    rows[6][column("members_approx")] = "30,0".into();
+    let text = exports::write(&rows, b';', true);
+    let sheet = from_csv(text.as_bytes(), &bundled());
+    let l = sheet.read.unwrap();
+    assert_eq!(l.problems, []);
+    let counts: Vec<u32> =
+        l.dataset.partnerships.iter().filter_map(|p| p.members.as_ref()).map(|m| m.approx.get()).collect();
+    assert_eq!(counts, [1200, 30]);
+}
+
+#[test]
+fn columns_of_the_partners_own_are_read_past_and_misspelled_ones_are_not() {
+    let mut rows = cells();
+    for (i, name) in ["zip", "status", "Notes"].into_iter().enumerate() {
+        rows[0].push(name.into());
+        for row in rows.iter_mut().skip(1) {
+            row.push(format!("value {i}"));
+        }
+    }
+    let sheet = from_csv(write(&rows).as_bytes(), &bundled());
+    assert_eq!(sheet.read.unwrap().dataset, bundled());
+    let notes: Vec<String> = sheet.notes.iter().map(ToString::to_string).collect();
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(notes[2].starts_with(r#"column "Notes" is not read"#), "{notes:?}");
+    assert!(sheet.notes.iter().all(|n| n.is_warning()));
+    rows[0][column("summary")] = "sumary".into();
+    let said: Vec<String> = problems_of_unusable(&write(&rows)).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        [
+            r#"row 1, column "sumary": unknown column; did you mean "summary"?"#,
+            r#"row 1: missing column(s) "summary": add them to the header row"#
+        ]
+    );
+}
+
+#[test]
+fn characters_that_could_not_be_read_are_named_by_line_and_the_rows_still_read() {
+    // 0x81 has no character in Windows-1252.
+    let mut bytes = exports::windows_1252(&exports::write(&cells(), b',', true));
+    let at = bytes.windows(7).position(|w| w == b"Calumet").unwrap();
+    bytes.insert(at, 0x81);
+    let sheet = from_csv(&bytes, &bundled());
+    let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    let notes: Vec<String> = sheet.notes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notes,
+        [format!(
+            "read as Windows-1252, as Excel's \"CSV (Comma delimited)\" is saved; 1 character could not be read and \
+             shows as \u{fffd} (line {line}): save the file as \"CSV UTF-8\" to keep it"
+        )]
+    );
+    assert!(sheet.notes[0].is_warning());
+    assert_eq!(sheet.read.unwrap().dataset.partnerships.len(), 11);
+    // A UTF-8 file with a broken byte keeps its UTF-8 characters.
+    let mut bytes = BUNDLED_CSV_BYTES.to_vec();
+    let at = bytes.windows(7).position(|w| w == b"Calumet").unwrap();
+    bytes.insert(at, 0xff);
+    let sheet = from_csv(&bytes[3..], &bundled());
+    assert!(
+        sheet.notes[0].to_string().starts_with("read as UTF-8; 1 character could not be read"),
+        "{:?}",
+        sheet.notes
+    );
+    let l = sheet.read.unwrap();
+    assert!(l.dataset.partnerships.iter().any(|p| p.summary.contains('’')), "UTF-8 characters are kept");
+}
+
+const BUNDLED_CSV_BYTES: &[u8] = exports::BUNDLED_CSV.as_bytes();

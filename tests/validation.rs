@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
-use partnership_explorer::data::{parse_dataset, Kind, Launched, Loaded, Problem, Unusable};
+use partnership_explorer::data::{parse_dataset, Issue, Kind, Launched, Loaded, Problem, Unusable};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -321,4 +321,27 @@ fn serde_names_are_said_in_json_words() {
         "national, field \"states\": invalid value: integer `4294967296`, expected a whole number from 0 to 4294967295"
     );
     assert!(e.problems[1].message().ends_with("expected the object Members"), "{}", e.problems[1]);
+}
+
+/// serde's errors are text; `validate::from_serde` reads two of its forms, and
+/// these hold them to what serde and eserde say now, so that a dependency
+/// that words them otherwise fails here rather than misreading a file.
+#[test]
+fn the_serde_wording_the_validation_reads_is_what_serde_says() {
+    let mut p = real()["partnerships"][0].clone();
+    p.as_object_mut().map(|o| o.remove("summary"));
+    p["region"] = json!(5);
+    let errors = eserde::json::from_str::<partnership_explorer::data::Partnership>(&p.to_string()).unwrap_err();
+    let messages: Vec<&str> = errors.iter().map(|e| e.message()).collect();
+    assert!(messages.iter().any(|m| m.starts_with("missing field `summary`")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.starts_with("invalid type: integer `5`, expected ")), "{messages:?}");
+    // And what the validation makes of them: typed, in the JSON's own terms.
+    let mut v = real();
+    v["partnerships"][0] = p;
+    let l = loaded(&v);
+    let issues: Vec<&Issue> = l.problems.iter().map(|p| &p.issue).collect();
+    assert_eq!(
+        issues,
+        [&Issue::WrongType { found: "integer `5`".into(), expected: "a string".into() }, &Issue::Missing,]
+    );
 }

@@ -42,10 +42,10 @@ impl fmt::Display for Note {
                     Encoding::Windows1252 => {
                         write!(f, "read as Windows-1252, as Excel's \"CSV (Comma delimited)\" is saved")?;
                     }
-                    Encoding::Utf16Le | Encoding::Utf16Be => {
+                    Encoding::Utf16Le => {
                         write!(f, "read as {}, as Excel's \"Unicode Text\" is saved", encoding.name())?;
                     }
-                    Encoding::Utf8 => write!(f, "read as UTF-8")?,
+                    Encoding::Utf16Be | Encoding::Utf8 => write!(f, "read as {}", encoding.name())?,
                 }
                 match lost.as_slice() {
                     [] => write!(f, "; every character came through"),
