@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 
 use super::LoadedView;
-use crate::data::report::{dataset_json, Form, Report};
+use crate::data::report::{dataset_json, Checking, Form, Report};
 use crate::data::{Dataset, LoadError, Loaded};
 
 /// The check page's app: the bundled dataset (the page carries it), then the
@@ -36,8 +36,15 @@ pub fn CheckApp() -> impl IntoView {
 #[derive(Debug, Clone, PartialEq)]
 enum Checked {
     Nothing,
-    Reading(String),
-    Done { file: String, report: Box<Report> },
+    /// A file being read: its name, and rows read of how many once known.
+    Reading {
+        file: String,
+        rows: Option<(usize, usize)>,
+    },
+    Done {
+        file: String,
+        report: Box<Report>,
+    },
     Failed(String),
 }
 
@@ -54,12 +61,16 @@ pub fn CheckPage(base: Result<Dataset, LoadError>) -> impl IntoView {
     let base = StoredValue::new(base);
     let check = Callback::new(move |file: web_sys::File| {
         let name = file.name();
-        checked.set(Checked::Reading(name.clone()));
+        checked.set(Checked::Reading { file: name.clone(), rows: None });
         leptos::task::spawn_local(async move {
             let bytes = crate::browser::file_bytes(file).await;
             let next = match (bytes, base.get_value()) {
                 (Ok(bytes), Ok(base)) => {
-                    Checked::Done { report: Box::new(Report::check(&name, &bytes, &base)), file: name }
+                    let report = check_in_steps(&name, &bytes, &base, |rows| {
+                        checked.set(Checked::Reading { file: name.clone(), rows: Some(rows) })
+                    })
+                    .await;
+                    Checked::Done { report: Box::new(report), file: name }
                 }
                 (Err(why), _) => Checked::Failed(why),
                 (_, Err(why)) => Checked::Failed(format!("The explorer's own sectors and topics are missing: {why}")),
@@ -90,6 +101,7 @@ pub fn CheckPage(base: Result<Dataset, LoadError>) -> impl IntoView {
                 </p>
                 <FileChooser on_file=check/>
                 <CheckSummary checked/>
+                {move || report.get().map(|report| view! { <NoteList report/> })}
                 {move || report.get().map(|report| view! { <ProblemList report/> })}
                 {move || report.get().and_then(|r| r.dataset).map(|dataset| view! { <DownloadLink dataset/> })}
                 <PublishSteps/>
@@ -97,6 +109,30 @@ pub fn CheckPage(base: Result<Dataset, LoadError>) -> impl IntoView {
             {move || report.get().and_then(|r| r.dataset).map(|dataset| view! { <Preview dataset/> })}
         </main>
     }
+}
+
+/// Rows read between two turns of the event loop: a few milliseconds' work.
+const ROWS_PER_STEP: usize = 250;
+
+/// A file larger than this many rows shows how far its check has come.
+const PROGRESS_FROM: usize = 2_000;
+
+/// Checks a file in steps, giving the page its turn between them, so that a
+/// spreadsheet of thousands of rows neither freezes the page nor hides how
+/// far it has come (`progress` hears the rows read, of how many).
+async fn check_in_steps(name: &str, bytes: &[u8], base: &Dataset, progress: impl Fn((usize, usize))) -> Report {
+    let mut checking = Checking::start(name, bytes, base);
+    loop {
+        let (done, total) = checking.step(ROWS_PER_STEP);
+        if done >= total {
+            break;
+        }
+        if total > PROGRESS_FROM {
+            progress((done, total));
+        }
+        crate::browser::next_task().await;
+    }
+    checking.finish()
 }
 
 /// The file input, and the whole page as a drop target.
@@ -144,14 +180,66 @@ fn FileChooser(on_file: Callback<web_sys::File>) -> impl IntoView {
 fn CheckSummary(checked: RwSignal<Checked>) -> impl IntoView {
     let text = move || match checked.get() {
         Checked::Nothing => String::new(),
-        Checked::Reading(file) => format!("Checking {file}…"),
+        Checked::Reading { file, rows: None } => format!("Checking {file}…"),
+        Checked::Reading { file, rows: Some((done, total)) } => {
+            format!("Checking {file}… {} of {} rows", thousands(done), thousands(total))
+        }
         Checked::Done { file, report } => {
             let form = if report.form == Form::Csv { "spreadsheet (CSV)" } else { "JSON file" };
             format!("{}. Checked {file} as a {form}.", report.summary())
         }
         Checked::Failed(why) => why,
     };
-    view! { <p class="check-summary" role="status">{text}</p> }
+    let rows = move || match checked.get() {
+        Checked::Reading { rows: Some((done, total)), .. } => Some((done, total)),
+        _ => None,
+    };
+    view! {
+        <p class="check-summary" role="status">{text}</p>
+        {move || {
+            rows()
+                .map(|(done, total)| {
+                    view! {
+                        <progress class="check-progress" aria-label="Rows checked" max=total value=done></progress>
+                    }
+                })
+        }}
+    }
+}
+
+/// `10,000`: counts as people read them (the browser's own number format).
+fn thousands(n: usize) -> String {
+    let number = wasm_bindgen_futures::js_sys::Number::from(n as f64);
+    number.to_locale_string("en-US").as_string().unwrap_or_else(|| n.to_string())
+}
+
+/// What was assumed to read a spreadsheet (its encoding, separator, Excel's
+/// dates), and what was read past: said before the problems, never one of them.
+#[component]
+fn NoteList(report: Report) -> impl IntoView {
+    if report.notes.is_empty() {
+        return None;
+    }
+    Some(view! {
+        <div class="check-notes">
+            <h2 id="check-notes-title">"How your file was read"</h2>
+            <ul aria-labelledby="check-notes-title">
+                {report
+                    .notes
+                    .iter()
+                    .map(|note| {
+                        let lead = if note.is_warning() { "Warning: " } else { "" };
+                        view! {
+                            <li>
+                                <strong>{lead}</strong>
+                                {note.to_string()}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    })
 }
 
 /// Each problem, by row and column (CSV) or entry and field (JSON).

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::model::Dataset;
 use super::problem::{Place, Problem};
-use super::sheet::{self, Note, Sheet};
+use super::sheet::{Note, Sheet, SheetReader};
 use super::validate::{parse_dataset_bytes, Loaded, Unusable};
 
 /// The form of a partner's file.
@@ -50,10 +50,9 @@ impl Report {
     /// Checks a file as the explorer would read it; a CSV file gets `base`'s
     /// header, sectors and topics.
     pub fn check(name: &str, bytes: &[u8], base: &Dataset) -> Report {
-        match Form::of(name, bytes) {
-            Form::Json => Report::of(Form::Json, Sheet { read: parse_dataset_bytes(bytes), notes: Vec::new() }),
-            Form::Csv => Report::of(Form::Csv, sheet::from_csv(bytes, base)),
-        }
+        let mut checking = Checking::start(name, bytes, base);
+        checking.step(usize::MAX);
+        checking.finish()
     }
 
     /// The verdict on a file read.
@@ -94,6 +93,44 @@ impl Report {
             (Some(_), 0, 0) => format!("{ready} {noun} ready, none need fixing"),
             (Some(_), 0, n) => format!("{ready} {noun} ready, {n} {} to fix", plural(n, "problem")),
             (Some(_), fix, _) => format!("{ready} {noun} ready, {fix} need{} fixing", if fix == 1 { "s" } else { "" }),
+        }
+    }
+}
+
+/// A check in steps, so that a page can stay responsive and show its
+/// progress on a large spreadsheet: `step` reads some rows, `finish` gives
+/// the verdict. A JSON file is checked at once.
+pub enum Checking {
+    Done(Box<Report>),
+    Sheet(Box<SheetReader>),
+}
+
+impl Checking {
+    pub fn start(name: &str, bytes: &[u8], base: &Dataset) -> Checking {
+        match Form::of(name, bytes) {
+            Form::Json => {
+                let sheet = Sheet { read: parse_dataset_bytes(bytes), notes: Vec::new() };
+                Checking::Done(Box::new(Report::of(Form::Json, sheet)))
+            }
+            Form::Csv => match SheetReader::new(bytes, base) {
+                Ok(reader) => Checking::Sheet(Box::new(reader)),
+                Err(sheet) => Checking::Done(Box::new(Report::of(Form::Csv, *sheet))),
+            },
+        }
+    }
+
+    /// Reads up to `rows` more rows: how many are read, of how many.
+    pub fn step(&mut self, rows: usize) -> (usize, usize) {
+        match self {
+            Checking::Done(_) => (0, 0),
+            Checking::Sheet(reader) => (reader.read(rows), reader.rows()),
+        }
+    }
+
+    pub fn finish(self) -> Report {
+        match self {
+            Checking::Done(report) => *report,
+            Checking::Sheet(reader) => Report::of(Form::Csv, reader.finish()),
         }
     }
 }

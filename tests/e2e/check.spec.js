@@ -160,3 +160,68 @@ test('the download equals what the CLI writes for the same input', async ({ page
   expect(downloaded).toBe(readFileSync(out, 'utf8'));
   expect(JSON.parse(downloaded).partnerships).toHaveLength(8);
 });
+
+// Partners' files as their programs really save them (issue 19), made by the
+// same generator as the Rust tests' (examples/exports.rs).
+const EXPORTS = mkdtempSync(join(tmpdir(), 'exports-'));
+test.beforeAll(() => {
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--example', 'exports', '--', EXPORTS, '10000'], { stdio: 'pipe' });
+});
+
+/** Drops a small file of the exports on the page, as a partner drags it from their folder. */
+async function dropExport(page, name) {
+  const base64 = readFileSync(join(EXPORTS, name)).toString('base64');
+  const drop = await page.evaluateHandle(([base64, name]) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], name, { type: 'text/csv' }));
+    return data;
+  }, [base64, name]);
+  await page.locator('main').dispatchEvent('dragover', { dataTransfer: drop });
+  await page.locator('main').dispatchEvent('drop', { dataTransfer: drop });
+}
+
+const notes = (page) => page.getByRole('list', { name: 'How your file was read' }).getByRole('listitem');
+
+test("Excel's Windows-1252 and semicolon files: 11 ready, with a note of how each was read; no axe violations", async ({ page }) => {
+  const errors = collectErrors(page);
+  await openCheck(page);
+  await dropExport(page, 'excel-comma-delimited-windows-1252.csv');
+  await expect(status(page)).toHaveText(/^11 partnerships ready, none need fixing/);
+  await expect(notes(page)).toHaveText([/^read as Windows-1252, as Excel's "CSV \(Comma delimited\)" is saved; every character came through$/]);
+  await expect(previewCards(page)).toHaveCount(11);
+  // Characters Windows-1252 holds came through: the preview shows them.
+  await expect(page.locator('.check-preview').getByText('Hawai’i Island').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await dropExport(page, 'excel-semicolon-windows-1252.csv');
+  await expect(status(page)).toHaveText(/^11 partnerships ready, none need fixing.*excel-semicolon/);
+  await expect(notes(page)).toHaveText([/^read as Windows-1252/, /^cells are separated by semicolons/]);
+  await expect(page.getByRole('list', { name: 'Problems' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a column of their own is a warning and every row reads', async ({ page }) => {
+  await openCheck(page);
+  await dropExport(page, 'extra-column.csv');
+  await expect(status(page)).toHaveText(/^11 partnerships ready, none need fixing/);
+  await expect(notes(page)).toHaveText([/^Warning: column "notes" is not read/]);
+});
+
+test('10,000 rows: the page shows how far the check has come, stays usable, then 10000 ready; no axe violations', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors = collectErrors(page);
+  await openCheck(page);
+  await page.getByLabel('Choose a list (CSV or JSON)').setInputFiles(join(EXPORTS, 'rows-10000.csv'));
+  const progress = page.getByRole('progressbar', { name: 'Rows checked' });
+  await expect(status(page)).toHaveText(/^Checking rows-10000\.csv… [\d,]+ of 10,000 rows$/);
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveAttribute('max', '10000');
+  // The page gets its turn between steps: it paints the count as it grows.
+  const first = Number(await progress.getAttribute('value'));
+  await expect.poll(async () => Number(await progress.getAttribute('value') ?? 10000)).toBeGreaterThan(first);
+  await expectNoAxeViolations(page);
+  await expect(status(page)).toHaveText(/^10000 partnerships ready, none need fixing/, { timeout: 60_000 });
+  await expect(progress).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  expect(errors).toEqual([]);
+});
