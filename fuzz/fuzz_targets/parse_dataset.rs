@@ -8,13 +8,13 @@ use partnership_explorer::data::{parse_dataset, parse_dataset_bytes};
 fuzz_target!(|bytes: &[u8]| {
     match parse_dataset_bytes(bytes) {
         Ok(loaded) => {
-            assert!(loaded.problems.iter().all(|p| !p.location.is_empty()));
+            assert!(loaded.problems.iter().all(|p| !p.location().is_empty()));
             let again = serde_json::to_string(&loaded.dataset).map(|text| parse_dataset(&text));
             assert!(matches!(again, Ok(Ok(ref l)) if l.dataset == loaded.dataset && l.problems.is_empty()));
         }
         Err(unusable) => {
             assert!(!unusable.problems.is_empty());
-            assert!(unusable.problems.iter().all(|p| !p.location.is_empty() && !p.message.is_empty()));
+            assert!(unusable.problems.iter().all(|p| !p.location().is_empty() && !p.message().is_empty()));
         }
     }
 });

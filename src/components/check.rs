@@ -289,7 +289,7 @@ fn PublishSteps() -> impl IntoView {
     view! {
         <h2 id="publish-title">"Publish it in five steps"</h2>
         <ol class="publish-steps" aria-labelledby="publish-title">
-            <li>"Fill in the template in your spreadsheet and save it as CSV UTF-8."</li>
+            <li>"Fill in the template in your spreadsheet and save it as CSV, as your program saves it."</li>
             <li>"Check it here until every partnership is ready, then download partnerships.json."</li>
             <li>"Copy the explorer's folder (dist/) to your website."</li>
             <li>"Put your file in its data/ folder, for example as data/our-list.json."</li>
