@@ -169,3 +169,21 @@ fn a_problem_in_a_windows_1252_file_points_at_its_line_and_cell_as_read() {
     let column: usize = column.parse().unwrap();
     assert_eq!(source.chars().skip(column - 1).take(5).collect::<String>(), "Colo.", "{err}");
 }
+
+#[test]
+fn export_writes_no_live_formula_and_import_gives_the_list_back() {
+    let mut list: Value = serde_json::from_str(&std::fs::read_to_string(BUNDLED).unwrap()).unwrap();
+    list["partnerships"][0]["name"] = Value::from("=HYPERLINK(\"https://evil.example\",\"Click\")");
+    list["partnerships"][1]["region"] = Value::from("@SUM(A1:A9)");
+    let (json, csv, back) = (temp("formulas.json"), temp("formulas.csv"), temp("formulas-back.json"));
+    std::fs::write(&json, serde_json::to_string_pretty(&list).unwrap()).unwrap();
+    assert_eq!(data(&["export", &json, "-o", &csv]).0, 0);
+    let written = std::fs::read_to_string(&csv).unwrap();
+    let mut reader = csv::ReaderBuilder::new().from_reader(written.trim_start_matches('\u{feff}').as_bytes());
+    let names: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_string()).collect();
+    assert_eq!(names[0], "'=HYPERLINK(\"https://evil.example\",\"Click\")");
+    assert!(written.contains(",'@SUM(A1:A9),"), "{written}");
+    assert_eq!(data(&["import", &csv, "-o", &back]).0, 0);
+    let again: Value = serde_json::from_str(&std::fs::read_to_string(&back).unwrap()).unwrap();
+    assert_eq!(again, list);
+}

@@ -229,9 +229,10 @@ fn the_report_counts_ready_and_to_fix_in_either_form() {
 }
 
 /// Text a partner might write: punctuation, quotes and commas, never blank,
-/// on one line without spaces around it (a cell's lines list highlights).
+/// on one line without spaces around it (a cell's lines list highlights),
+/// sometimes starting as a spreadsheet formula does (`=`, `+`, `-`, `@`, `'`).
 fn text() -> impl Strategy<Value = String> {
-    "[A-Z][A-Za-z0-9 ,\"'.;:()&/-]{0,40}[a-z.]"
+    "[=+@'-]{0,3}[A-Z][A-Za-z0-9 ,\"'.;:()&/-]{0,40}[a-z.]"
 }
 
 prop_compose! {
@@ -480,3 +481,27 @@ fn characters_that_could_not_be_read_are_named_by_line_and_the_rows_still_read()
 }
 
 const BUNDLED_CSV_BYTES: &[u8] = exports::BUNDLED_CSV.as_bytes();
+
+#[test]
+fn no_cell_we_write_is_a_formula_and_each_reads_back_as_it_was() {
+    let mut v: Value = serde_json::from_str(DATA).unwrap();
+    let p = &mut v["partnerships"][0];
+    p["name"] = json!("=HYPERLINK(\"https://evil.example\",\"Click\")");
+    p["region"] = json!("+1 county");
+    p["summary"] = json!("\t-2 sites closed; @ the start");
+    p["short_name"] = json!("@HILT");
+    p["highlights"] = json!(["'=already quoted", "-1 below"]);
+    let ds = parse_dataset(&v.to_string()).unwrap().dataset;
+    let csv = to_csv(&ds);
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(csv.as_bytes());
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "a live formula: {cell:?}");
+        }
+    }
+    assert!(csv.contains("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Click\"\")\""), "{csv}");
+    assert!(csv.contains("''=already quoted"), "an apostrophe of the data's own is kept: {csv}");
+    let back = read(&csv);
+    assert_eq!(back.problems, []);
+    assert_eq!(back.dataset, ds);
+}

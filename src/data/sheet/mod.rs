@@ -9,6 +9,7 @@
 //! base dataset: the bundled one, unless the partner gives their own.
 
 mod decode;
+mod formula;
 mod header;
 mod note;
 mod records;
@@ -64,7 +65,7 @@ const LINE: &str = "\n";
 
 /// The dataset as a spreadsheet: UTF-8 with a byte-order mark and Windows line
 /// ends, as Excel and LibreOffice open without asking; sectors and topics by
-/// label where the labels tell them apart.
+/// label where the labels tell them apart; no cell a formula (`formula::guard`).
 pub fn to_csv(dataset: &Dataset) -> String {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let sectors = Names::of(&dataset.sectors, |s: &Sector| (s.id.as_str(), s.label.as_str()));
@@ -72,7 +73,7 @@ pub fn to_csv(dataset: &Dataset) -> String {
     // Writing to a Vec cannot fail; a failed row would only be left out of it.
     let _ = writer.write_record(COLUMNS.iter().map(|c| c.name));
     for p in &dataset.partnerships {
-        let _ = writer.write_record(row(p, &sectors, &topics));
+        let _ = writer.write_record(row(p, &sectors, &topics).iter().map(|cell| formula::guard(cell).into_owned()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
@@ -321,6 +322,8 @@ impl SheetReader {
         let Some(record) = self.rows.get(index) else { return Value::Null };
         let cell = |name: &str| {
             let text = self.columns.get(name).and_then(|&i| record.cells.get(i)).map_or("", |c| c.text.trim());
+            // What our own export guarded against formulas reads as it was.
+            let text = formula::unguard(text);
             (!text.is_empty()).then_some(text)
         };
         let string = |text: &str| Value::String(text.to_string());
