@@ -345,3 +345,17 @@ fn the_serde_wording_the_validation_reads_is_what_serde_says() {
         [&Issue::WrongType { found: "integer `5`".into(), expected: "a string".into() }, &Issue::Missing,]
     );
 }
+
+#[test]
+fn nesting_too_deep_is_the_apps_own_limit_and_one_level_less_is_read() {
+    let deep = |levels: usize| format!("{}{}", "[".repeat(levels), "]".repeat(levels));
+    let e = unusable(&format!("{{\"partnerships\": {}}}", deep(127)));
+    assert_eq!((&e.problems[0].issue, e.problems[0].kind), (&Issue::TooDeep, Kind::App), "{}", e.problems[0]);
+    assert_eq!(e.problems[0].to_string(), "line 1, column 144: invalid JSON: recursion limit exceeded");
+    // One level less is JSON (the partnerships list is then of the wrong shape, which is another matter).
+    let e = unusable(&format!("{{\"partnerships\": {}}}", deep(126)));
+    assert!(e.problems.iter().all(|p| p.issue != Issue::TooDeep), "{:#?}", e.problems);
+    let fixture = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/nesting-too-deep.json"));
+    let e = unusable(&fixture.unwrap());
+    assert_eq!((&e.problems[0].issue, e.problems[0].kind), (&Issue::TooDeep, Kind::App));
+}

@@ -203,7 +203,7 @@ impl Problem {
                 "this is an HTML page, not JSON (an error page from the server, or a wrong address?)".into()
             }
             Issue::Json { message } => format!("invalid JSON: {message}"),
-            Issue::TooDeep => "invalid JSON: nested more than 127 levels deep (recursion limit exceeded)".into(),
+            Issue::TooDeep => "invalid JSON: recursion limit exceeded".into(),
             Issue::TopNotObject { found } => format!("expected a JSON object at the top, found {found}"),
             Issue::Missing if in_sheet => "is empty; this column must be filled in".into(),
             Issue::Missing => "missing".into(),

@@ -522,7 +522,7 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Unusable {
     let (line, column) = (e.line(), e.column());
     let issue = if text.trim_start().starts_with('<') {
         Issue::HtmlPage
-    } else if depth_before(text, line, column) > MAX_DEPTH {
+    } else if depth_before(text, line, column) >= MAX_DEPTH {
         Issue::TooDeep
     } else {
         // The parser's own words for where the text stops being JSON.
@@ -539,7 +539,7 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Unusable {
     Unusable { problems: vec![problem] }
 }
 
-/// How deeply serde_json nests arrays and objects before it refuses a file.
+/// The nesting of arrays and objects at which serde_json refuses a file.
 const MAX_DEPTH: usize = 128;
 
 /// The deepest nesting of arrays and objects in `text` up to a line and column.
