@@ -4,11 +4,11 @@
 //   at most 14 KB brotli, so the readable page fits in the first round trip
 //   of a new connection (TCP's initial window of 10 packets);
 // - the first visit: every file the page fetches until it is complete (HTML,
-//   JS, wasm, CSS, data, icon); at most 200 KB brotli.
+//   JS, wasm, CSS, data, icon); at most 250 KB brotli (issue 20 raised it from 200: the first paint and first click never wait for the wasm).
 // Raw and brotli-compressed (quality 11, as static hosts precompress).
 // Exits 1 when either budget is exceeded.
 //
-//   node scripts/size-report.mjs [dist] [--budget-kb 200] [--critical-kb 14]
+//   node scripts/size-report.mjs [dist] [--budget-kb 250] [--critical-kb 14]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, extname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -18,7 +18,7 @@ const option = (name, fallback) => {
   const at = argv.indexOf(name);
   return at >= 0 ? Number(argv[at + 1]) : fallback;
 };
-const budgetKb = option('--budget-kb', 200);
+const budgetKb = option('--budget-kb', 250);
 const criticalKb = option('--critical-kb', 14);
 const dist = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--')) ?? 'dist';
 

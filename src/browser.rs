@@ -236,6 +236,70 @@ pub fn forget_download_url(url: &str) {
     }
 }
 
+/// Saves `text` as a file named `name`: a `download_url` followed once by a
+/// link of the page's own, then freed. Nothing leaves the browser.
+pub fn save_file(text: &str, mime: &str, name: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(url) = download_url(text, mime) else { return };
+    let link = window().and_then(|w| w.document()).and_then(|d| d.create_element("a").ok());
+    if let Some(link) = link.and_then(|l| l.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    // The browser has taken the file once the click is handled.
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        forget_download_url(&url);
+    });
+}
+
+/// Opens the browser's print dialog (Print, or Save as PDF).
+pub fn print() {
+    if let Some(window) = window() {
+        let _ = window.print();
+    }
+}
+
+/// Opens the system's share sheet with a title and an address (the Web Share
+/// API); `false` where the browser has none, so the caller can copy instead.
+pub fn share(title: &str, url: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::js_sys::{Function, Object, Reflect};
+    let Some(navigator) = window().map(|w| w.navigator()) else { return false };
+    let Some(share) = Reflect::get(&navigator, &"share".into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) else {
+        return false;
+    };
+    let data = Object::new();
+    let _ = Reflect::set(&data, &"title".into(), &title.into());
+    let _ = Reflect::set(&data, &"url".into(), &url.into());
+    match share.call1(&navigator, &data) {
+        // Closing the sheet without sharing rejects the promise: nothing to say.
+        Ok(promise) => {
+            if let Ok(promise) = promise.dyn_into::<wasm_bindgen_futures::js_sys::Promise>() {
+                leptos::task::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                });
+            }
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// Today's date as people read it: "December 3, 2026".
+pub fn today() -> String {
+    if window().is_none() {
+        return String::new();
+    }
+    let options = wasm_bindgen_futures::js_sys::Object::new();
+    for (key, value) in [("year", "numeric"), ("month", "long"), ("day", "numeric")] {
+        let _ = wasm_bindgen_futures::js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let date = wasm_bindgen_futures::js_sys::Date::new_0();
+    date.to_locale_date_string("en-US", &options).as_string().unwrap_or_default()
+}
+
 /// The document's title (the tab and the history list).
 pub fn set_title(title: &str) {
     if let Some(document) = window().and_then(|w| w.document()) {

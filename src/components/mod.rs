@@ -10,6 +10,7 @@ pub mod header;
 pub mod results;
 pub mod state_map;
 pub mod status;
+pub mod take_along;
 
 use std::sync::Arc;
 
@@ -25,6 +26,7 @@ use header::DatasetHeader;
 use results::{ActiveFilters, ClearFilters, QueryNotices, ResultList, StatusLine};
 use state_map::{StateList, StateMap};
 use status::ProblemsNotice;
+use take_along::{HandoutFoot, HandoutHead, TakeAlong};
 
 /// The page inside `#app`: the skip link and `<main>`, around the state of the
 /// data. Shared by the App and the build-time prerender, so the two cannot drift.
@@ -108,10 +110,12 @@ pub fn LoadedView(
                     <Show when=move || controls != Controls::None && explorer.filter.with(|f| f.is_narrowed())>
                         <ClearFilters/>
                     </Show>
-                    {(!embed).then(EmbedThisView)}
+                    {(!embed).then(|| view! { <TakeAlong/> <EmbedThisView/> })}
                 </div>
                 {(controls != Controls::None).then(ActiveFilters)}
+                <HandoutHead/>
                 <ResultList/>
+                {(!embed).then(HandoutFoot)}
             </Show>
         </div>
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::card::PartnershipCard;
 use super::explorer::{use_explorer, BATCH};
+use crate::explore::handout::in_words;
 use crate::explore::{Choice, Filter};
 use crate::geo::state_name;
 use crate::start::Start;
@@ -31,23 +32,8 @@ pub fn ClearFilters() -> impl IntoView {
 #[component]
 pub fn EmptyState() -> impl IntoView {
     let explorer = use_explorer();
-    let active = move || {
-        let f = explorer.filter.get();
-        let mut parts = Vec::new();
-        if let Some(s) = &f.sector {
-            parts.push(format!("sector “{}”", explorer.sector_label(s)));
-        }
-        if let Some(s) = &f.state {
-            parts.push(format!("state “{}”", state_name(s)));
-        }
-        for t in &f.topics {
-            parts.push(format!("topic “{}”", explorer.topic_label(t)));
-        }
-        if !f.query.trim().is_empty() {
-            parts.push(format!("search “{}”", f.query.trim()));
-        }
-        parts.join(", ")
-    };
+    // The same words as a printed view's: one description of a filter.
+    let active = move || explorer.dataset.with_value(|d| explorer.filter.with(|f| in_words(f, d)));
     // A dataset without partnerships is not a filter problem: say so plainly.
     let has_data = move || explorer.results.with(|r| r.total > 0);
     view! {

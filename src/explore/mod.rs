@@ -3,6 +3,7 @@
 //! no leptos, tested natively.
 
 pub mod filter;
+pub mod handout;
 pub mod index;
 pub mod query;
 pub mod search;

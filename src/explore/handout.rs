@@ -1,0 +1,89 @@
+//! A view taken along (printed, downloaded, shared): its filters in words,
+//! the name of a file that holds it, and its partnerships as a dataset of
+//! their own. Plain Rust, tested natively.
+
+use super::filter::{Filter, Sort};
+use super::search::query_words;
+use crate::data::Dataset;
+use crate::geo::state_name;
+
+/// "Healthcare · Louisiana · topic: Career pathways · search: “nurse”";
+/// "All partnerships" when nothing narrows the view. Labels are the dataset's.
+pub fn in_words(filter: &Filter, dataset: &Dataset) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(sector) = &filter.sector {
+        parts.push(dataset.sector_label(sector).to_string());
+    }
+    if let Some(state) = &filter.state {
+        parts.push(state_name(state).to_string());
+    }
+    for topic in &filter.topics {
+        parts.push(format!("topic: {}", dataset.topic_label(topic)));
+    }
+    let query = filter.query.trim();
+    if !query.is_empty() {
+        parts.push(format!("search: “{query}”"));
+    }
+    if parts.is_empty() {
+        parts.push("All partnerships".to_string());
+    }
+    if filter.sort != Sort::default() {
+        parts.push(format!("sorted by {}", filter.sort.label().to_lowercase()));
+    }
+    parts.join(" · ")
+}
+
+/// `partnerships-healthcare-LA`: what a downloaded file of the view holds,
+/// in letters, digits and hyphens that every system accepts in a file name.
+pub fn file_stem(filter: &Filter) -> String {
+    let mut parts = vec!["partnerships".to_string()];
+    parts.extend(filter.sector.clone());
+    parts.extend(filter.state.clone());
+    parts.extend(filter.topics.iter().cloned());
+    let words = query_words(&filter.query);
+    if !words.is_empty() {
+        parts.push(format!("search-{}", words.join("-")));
+    }
+    let stem: String = parts
+        .join("-")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
+        .take(MAX_STEM)
+        .collect();
+    stem.trim_end_matches('-').to_string()
+}
+
+/// Longest file name stem, in characters: short enough for any file system.
+const MAX_STEM: usize = 100;
+
+/// The view as a dataset of its own: the same header, sectors and topics,
+/// and the partnerships `matching` names (indexes into the dataset), in that order.
+pub fn view_dataset(dataset: &Dataset, matching: &[usize]) -> Dataset {
+    Dataset {
+        schema_version: dataset.schema_version,
+        title: dataset.title.clone(),
+        source: dataset.source.clone(),
+        national: dataset.national.clone(),
+        sectors: dataset.sectors.clone(),
+        topics: dataset.topics.clone(),
+        partnerships: matching.iter().filter_map(|&i| dataset.partnerships.get(i).cloned()).collect(),
+    }
+}
+
+/// A QR code of `text` as SVG: its width in modules (with the four-module
+/// quiet zone the standard asks for) and a path of its dark modules, one
+/// unit square each. `None` when the text is too long for any QR code.
+pub fn qr_code(text: &str) -> Option<(i32, String)> {
+    let code = qrcodegen::QrCode::encode_text(text, qrcodegen::QrCodeEcc::Medium).ok()?;
+    const QUIET: i32 = 4;
+    let size = code.size();
+    let mut path = String::new();
+    for y in 0..size {
+        for x in 0..size {
+            if code.get_module(x, y) {
+                path.push_str(&format!("M{},{}h1v1h-1z", x + QUIET, y + QUIET));
+            }
+        }
+    }
+    Some((size + 2 * QUIET, path))
+}
