@@ -206,7 +206,7 @@ async fn search_marks_matches_and_empty_state_clears() {
     leptos::task::tick().await;
     assert_eq!(count(&root, "article"), 0);
     let empty = texts(&root, ".empty-state").join("");
-    assert!(empty.contains("search “hawaii zebra”"), "{empty}");
+    assert!(empty.contains("Active filters: search: “hawaii zebra”."), "{empty}");
     element::<web_sys::HtmlElement>(&root, ".empty-state button").click();
     leptos::task::tick().await;
     assert_eq!(count(&root, "article"), 11);

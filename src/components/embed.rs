@@ -52,7 +52,7 @@ pub fn EmbedThisView() -> impl IntoView {
         .collect_view();
     view! {
         <button type="button" class="button button-secondary" commandfor="embed-dialog" command="show-modal">
-            "Embed this view"
+            "Embed" <span class="more-words">" this view"</span>
         </button>
         <dialog id="embed-dialog" class="embed-dialog" aria-labelledby="embed-title" closedby="any">
             <h2 id="embed-title">"Embed this view"</h2>

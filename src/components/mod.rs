@@ -115,6 +115,9 @@ pub fn LoadedView(
                 {(controls != Controls::None).then(ActiveFilters)}
                 <HandoutHead/>
                 <ResultList/>
+                // In an embed they come after the cards, as a chart's "get the data"
+                // does, so the cards start as high; one with no controls is just the cards.
+                {(embed && controls != Controls::None).then(TakeAlong)}
                 {(!embed).then(HandoutFoot)}
             </Show>
         </div>

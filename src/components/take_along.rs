@@ -56,10 +56,21 @@ pub fn TakeAlong() -> impl IntoView {
     };
     view! {
         <div class="take-along">
-            <button type="button" class="button button-secondary" on:click=print>"Print this view"</button>
-            <button type="button" class="button button-secondary" on:click=download_csv>"Download CSV"</button>
-            <button type="button" class="button button-secondary" on:click=download_json>"Download JSON"</button>
-            <button type="button" class="button button-secondary" on:click=share>"Share this view"</button>
+            // On a phone the words in `more-words` are read but not shown: the
+            // four fit in one row above the cards, and each visible label is
+            // still the start of its name (WCAG 2.5.3).
+            <button type="button" class="button button-secondary" on:click=print>
+                "Print" <span class="more-words">" this view"</span>
+            </button>
+            <button type="button" class="button button-secondary" on:click=download_csv>
+                <span class="more-words">"Download "</span> "CSV"
+            </button>
+            <button type="button" class="button button-secondary" on:click=download_json>
+                <span class="more-words">"Download "</span> "JSON"
+            </button>
+            <button type="button" class="button button-secondary" on:click=share>
+                "Share" <span class="more-words">" this view"</span>
+            </button>
             <span class="copied" role="status">
                 {move || match copied.get() {
                     Some(true) => "Address copied: this browser cannot share, so paste it where you like",
