@@ -49,6 +49,12 @@ test('after one visit the explorer works offline, saying the data is a saved cop
     await page.getByRole('button', { name: /^Filters/ }).click();
     await page.getByRole('radio', { name: /All sectors/ }).click();
     await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    // Taking the view along needs no network, in an embed too: the file is made in the page.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(file.suggestedFilename()).toBe('partnerships.csv');
+    const csv = readFileSync(await file.path(), 'utf8');
+    expect(csv.startsWith('\uFEFFid,name,')).toBe(true);
+    for (const p of DATASET.partnerships) expect(csv).toContain(`\r\n${p.id},`);
 
     // Back online, fresh data again and no note.
     await context.setOffline(false);
