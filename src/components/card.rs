@@ -5,6 +5,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::explorer::use_explorer;
+use super::status::CopyStatus;
 use crate::browser;
 use crate::data::{Launched, Partnership};
 use crate::explore::search::segments;
@@ -170,13 +171,7 @@ pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
                         "Copy link"
                         <span class="visually-hidden">{format!(" to {card_name}")}</span>
                     </button>
-                    <span class="copied" role="status">
-                        {move || match copied.get() {
-                            Some(true) => "Link copied".to_string(),
-                            Some(false) => format!("Copying was blocked; the link is {copy_url}"),
-                            None => String::new(),
-                        }}
-                    </span>
+                    <CopyStatus copied done="Link copied" blocked=format!("Copying was blocked; the link is {copy_url}")/>
                 </div>
             </article>
         </li>

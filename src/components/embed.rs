@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::explorer::use_explorer;
+use super::status::CopyStatus;
 use crate::browser;
 use crate::embed::{embed_url, iframe_snippet, loader_snippet, Controls};
 use crate::explore::Filter;
@@ -99,13 +100,7 @@ fn CodeToCopy(
             <button type="button" class="button button-secondary" on:click=copy>
                 "Copy" <span class="visually-hidden">" " {label}</span>
             </button>
-            <span class="copied" role="status">
-                {move || match copied.get() {
-                    Some(true) => "Copied",
-                    Some(false) => "Copying was blocked: select the text and copy it",
-                    None => "",
-                }}
-            </span>
+            <CopyStatus copied done="Copied" blocked="Copying was blocked: select the text and copy it"/>
         </div>
     }
 }

@@ -85,3 +85,14 @@ fn count_entries(problems: &[Problem]) -> usize {
     places.dedup();
     places.len()
 }
+
+/// What became of a Copy button's copy, in a live region: empty until then.
+#[component]
+pub fn CopyStatus(copied: RwSignal<Option<bool>>, done: &'static str, #[prop(into)] blocked: String) -> impl IntoView {
+    let text = move || match copied.get() {
+        Some(true) => done.to_string(),
+        Some(false) => blocked.clone(),
+        None => String::new(),
+    };
+    view! { <span class="copied" role="status">{text}</span> }
+}

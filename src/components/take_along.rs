@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use super::explorer::{use_explorer, Explorer};
+use super::status::CopyStatus;
 use crate::browser;
 use crate::data::report::dataset_json;
 use crate::data::sheet::to_csv;
@@ -71,13 +72,11 @@ pub fn TakeAlong() -> impl IntoView {
             <button type="button" class="button button-secondary" on:click=share>
                 "Share" <span class="more-words">" this view"</span>
             </button>
-            <span class="copied" role="status">
-                {move || match copied.get() {
-                    Some(true) => "Address copied: this browser cannot share, so paste it where you like",
-                    Some(false) => "Copying was blocked: copy the address from the address bar",
-                    None => "",
-                }}
-            </span>
+            <CopyStatus
+                copied
+                done="Address copied: this browser cannot share, so paste it where you like"
+                blocked="Copying was blocked: copy the address from the address bar"
+            />
         </div>
     }
 }
