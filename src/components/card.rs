@@ -171,7 +171,11 @@ pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
                         "Copy link"
                         <span class="visually-hidden">{format!(" to {card_name}")}</span>
                     </button>
-                    <CopyStatus copied done="Link copied" blocked=format!("Copying was blocked; the link is {copy_url}")/>
+                    <CopyStatus
+                        copied
+                        done="Link copied"
+                        blocked=format!("Copying was blocked; the link is {copy_url}")
+                    />
                 </div>
             </article>
         </li>
