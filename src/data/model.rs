@@ -157,6 +157,20 @@ pub struct Members {
 }
 
 impl Dataset {
+    /// The same header, sectors and topics with other partnerships (a view's,
+    /// or none): the partnerships of `self` are not copied.
+    pub fn with_partnerships(&self, partnerships: Vec<Partnership>) -> Dataset {
+        Dataset {
+            schema_version: self.schema_version,
+            title: self.title.clone(),
+            source: self.source.clone(),
+            national: self.national.clone(),
+            sectors: self.sectors.clone(),
+            topics: self.topics.clone(),
+            partnerships,
+        }
+    }
+
     pub fn sector_label<'a>(&'a self, id: &'a str) -> &'a str {
         self.sectors.iter().find(|s| s.id == id).map_or(id, |s| s.label.as_str())
     }

@@ -131,15 +131,7 @@ impl Validator {
         let index = self.next;
         self.next += 1;
         let checked = check_partnership(&json, &self.sector_ids, &self.topic_ids);
-        let mut kept = Vec::new();
-        let taken = if refused { &mut kept } else { &mut self.kept };
-        keep_one(2, index, json, checked, &mut self.seen, taken, &mut self.problems);
-        if refused {
-            if let Some(p) = kept.pop() {
-                // Read, but not to be kept: its id stays free.
-                self.seen.remove(p.id.as_str());
-            }
-        }
+        keep_one(2, index, json, checked, refused, &mut self.seen, &mut self.kept, &mut self.problems);
     }
 
     /// The verdict, once every partnership is given (a validator is finished once).
@@ -390,19 +382,22 @@ fn keep_all<T: Entry>(list: usize, items: Vec<Value>, problems: &mut Vec<Problem
     let mut kept: Vec<T> = Vec::with_capacity(items.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (index, json) in items.into_iter().enumerate() {
-        keep_one(list, index, json, Vec::new(), &mut seen, &mut kept, problems);
+        keep_one(list, index, json, Vec::new(), false, &mut seen, &mut kept, problems);
     }
     kept
 }
 
 /// Keeps one entry when serde reads it, `checked` (the checks of `check_partnership`,
 /// run on every entry, so that all of an entry's problems are reported at once)
-/// is empty and its id was not used by an entry kept before it.
+/// is empty and its id was not used by an entry kept before it. An entry
+/// `refused` by its reader has its problems said, is never kept, and leaves its id free.
+#[allow(clippy::too_many_arguments)]
 fn keep_one<T: Entry>(
     list: usize,
     index: usize,
     json: Value,
     mut out: Vec<Found>,
+    refused: bool,
     seen: &mut HashMap<String, usize>,
     kept: &mut Vec<T>,
     problems: &mut Vec<Problem>,
@@ -418,6 +413,7 @@ fn keep_one<T: Entry>(
                 let first = Place::Entry { list: key, index: first, id: Some(entry.id().to_string()) };
                 out.push((field_path("id", None), Issue::DuplicateId { first }, Kind::App));
             }
+            None if refused => {}
             None => {
                 seen.insert(entry.id().to_string(), index);
                 kept.push(entry);

@@ -59,15 +59,7 @@ const MAX_STEM: usize = 100;
 /// The view as a dataset of its own: the same header, sectors and topics,
 /// and the partnerships `matching` names (indexes into the dataset), in that order.
 pub fn view_dataset(dataset: &Dataset, matching: &[usize]) -> Dataset {
-    Dataset {
-        schema_version: dataset.schema_version,
-        title: dataset.title.clone(),
-        source: dataset.source.clone(),
-        national: dataset.national.clone(),
-        sectors: dataset.sectors.clone(),
-        topics: dataset.topics.clone(),
-        partnerships: matching.iter().filter_map(|&i| dataset.partnerships.get(i).cloned()).collect(),
-    }
+    dataset.with_partnerships(matching.iter().filter_map(|&i| dataset.partnerships.get(i).cloned()).collect())
 }
 
 /// A QR code of `text` as SVG: its width in modules (with the four-module

@@ -229,7 +229,7 @@ impl SheetReader {
             }
             Err(e) => return Err(unusable(e.problems, notes)),
         };
-        let json = serde_json::to_value(Dataset { partnerships: Vec::new(), ..base.clone() }).unwrap_or_default();
+        let json = serde_json::to_value(base.with_partnerships(Vec::new())).unwrap_or_default();
         let validator = match Validator::new(json) {
             Ok((validator, _)) => validator,
             Err(e) => return Err(unusable(e.problems, notes)),
@@ -305,10 +305,9 @@ impl SheetReader {
     /// wrong shape (a spreadsheet names them by label).
     fn all_in_sheet_terms(&self, problems: Vec<Problem>) -> Vec<Problem> {
         let unknown = |p: &Problem| matches!(p.issue, Issue::UnknownSector { .. } | Issue::UnknownTopic { .. });
-        let said: Vec<&str> = problems.iter().filter(|p| unknown(p)).map(|p| p.pointer.as_str()).collect();
-        let said_as_unknown = |p: &Problem| !unknown(p) && said.contains(&p.pointer.as_str());
-        let kept: Vec<Problem> = problems.iter().filter(|p| !said_as_unknown(p)).cloned().collect();
-        kept.into_iter().map(|p| self.in_sheet_terms(p)).collect()
+        let said: Vec<String> = problems.iter().filter(|p| unknown(p)).map(|p| p.pointer.clone()).collect();
+        let said_as_unknown = |p: &Problem| !unknown(p) && said.contains(&p.pointer);
+        problems.into_iter().filter(|p| !said_as_unknown(p)).map(|p| self.in_sheet_terms(p)).collect()
     }
 
     fn column_index(&self, problem: &Problem) -> usize {
