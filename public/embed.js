@@ -13,15 +13,17 @@
 // decides its look.
 (function () {
   'use strict';
+  // The explorer's own names (written in at build time from its src/start.rs).
+  var names = START_NAMES;
   var script = document.currentScript;
   // The explorer lives next to this script.
   var base = new URL('./', (script && script.src) || location.href);
-  var FILTERS = ['sector', 'state', 'topic', 'q', 'sort'];
+  var FILTERS = names.filterParams;
   var frames = [];
 
   function explorerUrl(element) {
     var url = new URL('./', base);
-    url.searchParams.set('embed', '1');
+    url.searchParams.set(names.embedParam, names.embedValues[0]);
     FILTERS.forEach(function (name) {
       var value = (element.getAttribute('data-' + name) || '').trim();
       if (!value) return;
@@ -30,10 +32,10 @@
     });
     // Which controls the view shows: full, compact (the default) or none.
     var controls = (element.getAttribute('data-controls') || '').trim();
-    if (controls) url.searchParams.set('controls', controls);
+    if (controls) url.searchParams.set(names.controlsParam, controls);
     // A partner's own list (?data=), which the explorer checks like any address.
-    var list = (element.getAttribute('data-list') || '').trim();
-    if (list) url.searchParams.set('data', list);
+    var list = (element.getAttribute(names.listAttribute) || '').trim();
+    if (list) url.searchParams.set(names.dataParam, list);
     return url.href;
   }
 
@@ -64,7 +66,7 @@
     // Only the explorer's own origin, only its resize message, only our iframes.
     if (event.origin !== base.origin) return;
     var data = event.data;
-    if (!data || typeof data !== 'object' || data.source !== 'partnership-explorer' || data.type !== 'resize') return;
+    if (!data || typeof data !== 'object' || data.source !== names.source || data.type !== names.resize) return;
     var height = data.height;
     if (typeof height !== 'number' || !isFinite(height) || height < 0 || height > 100000) return;
     frames.forEach(function (frame) {
@@ -73,7 +75,7 @@
   });
 
   function mountAll() {
-    Array.prototype.forEach.call(document.querySelectorAll('[data-partnership-explorer]'), mount);
+    Array.prototype.forEach.call(document.querySelectorAll('[' + names.embedElement + ']'), mount);
   }
   mountAll();
   // An async script may run before the rest of the page is parsed, and pages

@@ -1,6 +1,8 @@
 // The page shell: what the page does outside the Rust app, kept in plain
 // JavaScript because it is browser glue, not explorer logic, and a few lines
-// here cost far less than the same in wasm.
+// here cost far less than the same in wasm. It is the start's JavaScript side
+// (src/start.rs is its Rust side): the names both use are the app's
+// (START_NAMES, written in at build time from src/start.rs, `names`).
 //
 // 1. Inside an iframe, it tells the parent the content height once the app has
 //    settled in, and whenever it changes after that, so embeds size themselves
@@ -9,33 +11,31 @@
 //    and loads the dialog's preview of the embed while it is open.
 // 3. It registers the service worker (offline use) and, when a new build has
 //    been installed, offers to reload instead of mixing versions.
-// 4. It carries what a visitor does in the prerendered page across to the app
-//    when the app takes it over.
+// 4. Until the app is live, it answers a first sector click and opens the
+//    Filters panel in the prerendered page, and keeps what else the visitor
+//    did there; when the app has hydrated those very elements, it hands each
+//    change to the element it happened to. If the app cannot start, it says so.
 // (The page's marks for its address, such as `embedded`, are set by the inline
 // script in index.html's head, before the first paint.)
+const names = START_NAMES;
+const marks = document.documentElement.classList;
 
-// The prerendered default page stands in for the view this address asks for
-// (the head script marked it `view-pending`): its results are hidden and the
-// region is busy until the app has rendered the right view.
-const prerendered = document.querySelector('#app[data-prerendered]');
-if (prerendered && document.documentElement.classList.contains('view-pending')) prerendered.setAttribute('aria-busy', 'true');
-
-if (document.documentElement.classList.contains('in-frame')) {
+if (marks.contains(names.inFrame)) {
   let last = -1;
   const postHeight = () => {
-    // Not before the app has taken over and laid out every card: the heights
-    // on the way there (the prerendered page, cards not yet laid out) are not
-    // the view's, and would make the partner's page jump.
-    if (!document.querySelector('#app.settled')) return;
+    // Not before the app has laid out every card (or cannot start): the
+    // heights on the way there are not the view's, and would make the
+    // partner's page jump.
+    if (!document.querySelector(`#${names.app}.${names.settled}`) && !marks.contains(names.bootFailed)) return;
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
     // The height is not a secret: any host may read it.
-    window.parent.postMessage({ source: 'partnership-explorer', type: 'resize', height }, '*');
+    window.parent.postMessage({ source: names.source, type: names.resize, height }, '*');
   };
   new ResizeObserver(postHeight).observe(document.documentElement);
-  // The app settling in (browser::take_over) is a class change, which may not resize.
-  new MutationObserver(postHeight).observe(document.body, { subtree: true, attributeFilter: ['class'] });
+  // The app settling in (browser::went_live) is a class change, which may not resize.
+  new MutationObserver(postHeight).observe(document.documentElement, { subtree: true, attributeFilter: ['class'] });
 }
 
 // "Embed this view" previews the embed in a frame of its own, loaded only while
@@ -67,7 +67,7 @@ addEventListener('message', (event) => {
   const frame = preview();
   const data = event.data;
   if (!frame || event.source !== frame.contentWindow || event.origin !== location.origin) return;
-  if (!data || data.source !== 'partnership-explorer' || data.type !== 'resize' || !Number.isFinite(data.height)) return;
+  if (!data || data.source !== names.source || data.type !== names.resize || !Number.isFinite(data.height)) return;
   const height = Math.ceil(data.height);
   frame.setAttribute('height', String(height));
   previewSays(`About ${height.toLocaleString('en-US')} px tall in a column ${Math.round(frame.clientWidth)} px wide.`);
@@ -86,122 +86,143 @@ if (!('command' in HTMLButtonElement.prototype)) {
   });
 }
 
-// The prerendered page (release builds) is live HTML for a few seconds before
-// the app swaps its own #app in for it: a visitor may already have focused a
-// control, typed a search, chosen a sort or clicked filters and buttons there.
-// At the swap, the same controls of the app get the text, the choices and the
-// clicks (in order), and the focus. A control is known by its place: its
-// position among the controls of the filters, the results bar or its card.
+// The prerendered page (release builds) is plain HTML until the app hydrates
+// it, a few seconds on a slow phone. Meanwhile a visitor may open the Filters
+// panel (opened here), choose a sector (answered here from the first answers),
+// or focus, type, choose a sort, click. The elements stay the same when the
+// app hydrates them, so focus, text selection and what is on screen stay;
+// what the app has not heard of is handed to it then, on the element it
+// happened to: the text typed, the choice made (as an input or change event
+// on that element), each button clicked (clicked again, now live).
+const prerendered = document.querySelector(`#${names.app}[${names.prerendered}]`);
 if (prerendered) {
-  const CONTROLS = 'a[href],button,input,select,textarea,[tabindex]';
-  const BOXES = 'section.filters, .results-bar, article[id]';
-  const place = (element) => {
-    const box = element instanceof Element ? element.closest(BOXES) : null;
-    if (!box || !prerendered.contains(box)) return null;
-    const selector = box.matches('article') ? `article[id="${CSS.escape(box.id)}"]` : box.matches('section') ? 'section.filters' : '.results-bar';
-    return { selector, index: [...box.querySelectorAll(CONTROLS)].indexOf(element) };
+  // The address asks for another view (the head script's mark): busy until the app is live.
+  if (marks.contains(names.viewPending)) prerendered.setAttribute('aria-busy', 'true');
+  let live = false;
+  // The controls the visitor changed or clicked, in order: an edited field or a
+  // radio group once (its last state), each button click.
+  const done = new Map();
+  const note = (key, element, kind) => {
+    done.delete(key);
+    done.set(key, { element, kind });
   };
-  const find = (root, at) => at && root.querySelector(at.selector)?.querySelectorAll(CONTROLS)[at.index];
-  const clicks = [];
-  const edited = new Set();
-  let focused = null;
   // A first click on a sector is answered here at once: the prerender wrote,
   // for each sector, which of its cards that view shows and its status line,
   // computed by the app's own filtering (src/prerender.rs, `first_answers`).
   // Nothing is filtered here: the answer is only shown. "All sectors"
-  // restores the page as it came. Any other change, or a second one, waits
-  // for the app.
-  const answers = JSON.parse(document.getElementById('first-answers')?.textContent || 'null');
+  // restores the page as it came. Any other change waits for the app.
+  const answers = JSON.parse(document.getElementById(names.firstAnswers)?.textContent || 'null');
   const items = [...prerendered.querySelectorAll('.card-item')];
   const status = prerendered.querySelector('.status-line');
   if (answers && status) answers[''] = { cards: items.map((_, at) => at), status: status.textContent };
-  let answering = !document.documentElement.classList.contains('view-pending');
+  let answering = !marks.contains(names.viewPending);
   const answer = (target) => {
     const found = answering && target.matches('[name=sector]') && answers?.[target.value];
     if (!found || found.cards.some((at) => at >= items.length)) return false;
     items.forEach((item, at) => (item.hidden = !found.cards.includes(at)));
-    status.textContent = found.status;
+    // The text node's own text: the node stays the one the app hydrates.
+    if (status.firstChild instanceof Text) status.firstChild.data = found.status;
+    else status.textContent = found.status;
     return true;
   };
-  // A filter changed here leaves the prerendered cards matching another view:
-  // unless answered above, they give way to "Loading this view…" (see the
-  // CSS) until the app has applied the change. The filters stay as they are,
-  // under the visitor's hand.
+  // A filter changed here and not answered leaves the prerendered cards
+  // matching another view: they give way to "Loading this view…" (see the
+  // CSS) until the app is live. The filters stay under the visitor's hand.
   const changing = (target) => {
     if (!(target instanceof Element) || !target.closest('.filters-row, .filter-panel')) return;
     if (answer(target)) return;
     answering = false;
-    document.documentElement.classList.add('view-changing');
+    marks.add(names.viewChanging);
     prerendered.setAttribute('aria-busy', 'true');
   };
-  // Only what the visitor changed: an address with filters sets the app's own.
-  prerendered.addEventListener('input', (event) => {
-    edited.add(event.target.id);
-    changing(event.target);
-  });
-  prerendered.addEventListener('change', (event) => {
-    edited.add(event.target.id);
-    changing(event.target);
-  });
+  const edited = (target) => {
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+    if (target.type === 'radio') note(`radio:${target.name}`, target, 'change');
+    else note(target, target, target instanceof HTMLSelectElement ? 'change' : 'input');
+    changing(target);
+  };
+  prerendered.addEventListener('input', (event) => live || edited(event.target));
+  prerendered.addEventListener('change', (event) => live || edited(event.target));
   prerendered.addEventListener('click', (event) => {
-    // Links work without the app; a click on a radio's label reaches the radio too.
-    const control = event.target instanceof Element ? event.target.closest('button, input[type=radio]') : null;
-    const at = control && place(control);
-    if (at) clicks.push(at);
-    if (control) changing(control);
+    // Links work without the app; a radio's click is its change (above).
+    const button = !live && event.target instanceof Element ? event.target.closest('button') : null;
+    if (!button || !prerendered.contains(button)) return;
+    note(Symbol('click'), button, 'click');
+    changing(button);
     // The Filters button (narrow screens) opens its panel here at once; the
-    // app, given the same click, opens its own.
-    if (control?.id === 'filters-button') {
-      const panel = document.getElementById(control.getAttribute('aria-controls'));
+    // app, handed the same click, opens its own (the same element).
+    if (button.id === names.filtersButton) {
+      const panel = document.getElementById(button.getAttribute('aria-controls'));
       const open = !panel.classList.contains('open');
       panel.classList.toggle('open', open);
-      control.setAttribute('aria-expanded', String(open));
+      button.setAttribute('aria-expanded', String(open));
     }
   });
   // What was chosen before this script arrived (on a slow line the cards show
-  // well before it): a radio chosen, the search or the sort changed, the focus.
+  // well before it): a radio chosen, the search or the sort changed.
   for (const radio of prerendered.querySelectorAll('input[type=radio]')) {
-    if (radio.checked && !radio.defaultChecked) {
-      clicks.push(place(radio));
-      changing(radio);
-    }
+    if (radio.checked && !radio.defaultChecked) edited(radio);
   }
   const search = prerendered.querySelector('#search');
-  if (search && search.value !== search.defaultValue) {
-    edited.add('search');
-    changing(search);
-  }
+  if (search && search.value !== search.defaultValue) edited(search);
   const sort = prerendered.querySelector('#sort');
-  if (sort && [...sort.options].some((option) => option.selected !== option.defaultSelected)) {
-    edited.add('sort');
-    changing(sort);
-  }
-  if (prerendered.contains(document.activeElement)) focused = place(document.activeElement);
-  prerendered.addEventListener('focusin', (event) => (focused = place(event.target)));
-  // Focus leaving the page clears it; the swap itself (which also blurs) does not.
-  prerendered.addEventListener('focusout', () => {
-    queueMicrotask(() => {
-      if (prerendered.isConnected && !prerendered.contains(document.activeElement)) focused = null;
-    });
+  if (sort && [...sort.options].some((option) => option.selected !== option.defaultSelected)) edited(sort);
+
+  // The app hydrates in one task and then says it is live (src/start.rs), in
+  // the same task: what happens here is on screen in the next frame, with the
+  // app's answer. Hydrating sets the controls' values to the prerendered
+  // view's, so each edited one gets the visitor's back, as it was when
+  // hydration began (a field's caret and selection too).
+  let before = new Map();
+  addEventListener(names.hydratingEvent, () => {
+    before = new Map(
+      [...done.values()].map(({ element }) => [
+        element,
+        { value: element.value, checked: element.checked, from: element.selectionStart, to: element.selectionEnd },
+      ]),
+    );
   });
-  new MutationObserver((_, observer) => {
-    const app = document.getElementById('app');
-    if (!app || app === prerendered) return;
-    observer.disconnect();
-    // Found before any of it is replayed: a click may re-render what follows.
-    const targets = clicks.map((at) => find(app, at));
-    const focus = find(app, focused);
-    for (const [id, type] of [['search', 'input'], ['sort', 'change']]) {
-      const before = prerendered.querySelector(`#${id}`);
-      const after = app.querySelector(`#${id}`);
-      if (edited.has(id) && before && after && before.value !== after.value) {
-        after.value = before.value;
-        after.dispatchEvent(new Event(type, { bubbles: true }));
+  addEventListener(names.liveEvent, () => {
+    live = true;
+    answering = false;
+    // The app shows the view from now on: the cards an answer hid come back
+    // for it to keep or take away.
+    for (const item of items) item.hidden = false;
+    for (const { element, kind } of done.values()) {
+      if (!element.isConnected) continue;
+      const was = before.get(element);
+      if (kind === 'click') {
+        element.click();
+        continue;
       }
+      if (was && element.type === 'radio') element.checked = was.checked;
+      else if (was) element.value = was.value;
+      if (was && element === document.activeElement && was.from !== null) element.setSelectionRange(was.from, was.to);
+      element.dispatchEvent(new Event(kind, { bubbles: true }));
     }
-    for (const target of targets) if (target?.isConnected) target.click();
-    if (focus?.isConnected) focus.focus();
-  }).observe(prerendered.parentNode, { childList: true });
+    marks.remove(names.viewChanging);
+    prerendered.removeAttribute('aria-busy');
+  });
+
+  // Never a dead end: if the app cannot start, the prerendered view shows with
+  // a notice that says why (the boot script's reason); the controls that need
+  // the app are hidden by the CSS.
+  addEventListener(names.bootFailedEvent, (event) => {
+    const pending = marks.contains(names.viewPending) || marks.contains(names.viewChanging);
+    marks.remove(names.viewPending, names.viewChanging, names.viewOtherData);
+    prerendered.removeAttribute('aria-busy');
+    for (const item of items) item.hidden = false;
+    if (status && answers) status.textContent = answers[''].status;
+    const notice = document.createElement('div');
+    notice.className = 'wrap notice boot-notice';
+    notice.setAttribute('role', 'alert');
+    const text = document.createElement('p');
+    const lead = document.createElement('strong');
+    lead.textContent = pending ? 'This view needs the explorer’s app, which could not start: ' : 'The explorer’s app could not start: ';
+    text.append(lead, `${event.detail}. Every partnership is listed below; filters and search need the app.`);
+    notice.append(text);
+    prerendered.querySelector('main')?.prepend(notice);
+  });
 }
 
 if ('serviceWorker' in navigator) {

@@ -3,10 +3,12 @@
 // Content-Security-Policy, and works offline. In order:
 //
 // 1. Replaces Trunk's inline wasm loader with a file (no 'unsafe-inline'
-//    script) that starts the app after the first paint; drops the preloads.
-// 2. Release: writes the prerendered default view into #app
-//    (`cargo run --bin prerender`: the app's own components, run natively),
-//    and the bundled dataset into the page, as data (no second request).
+//    script) that starts the app after the first paint, or says why it
+//    cannot; drops the preloads. Writes the names the app's Rust and
+//    JavaScript sides share (`cargo run --bin prerender`) into the JavaScript.
+// 2. Release: writes the prerendered default view into #app (the app's own
+//    components, run natively; the app hydrates it), and the bundled dataset
+//    and the first answers into the page, as data (no second request).
 // 3. Release: inlines the stylesheet, so the first paint needs one response;
 //    adds the policy as a <meta> (for hosts that cannot send headers, such as
 //    GitHub Pages), allowing the head's one inline script and the stylesheet
@@ -78,20 +80,60 @@ for (const [key, from] of [['glue', 'check_page.js'], ['wasm', 'check_page_bg.wa
   check[key] = `./check-${hash16(bytes)}${key === 'wasm' ? '_bg.wasm' : '.js'}`;
   renameSync(path, join(dir, check[key]));
 }
-const boot = `// Written by scripts/post-build.mjs: starts Partnership Explorer after the first paint.
-// (A hidden tab paints nothing: then it starts after a second.) At ?check=1
-// (marked by the head's script) it starts the check page's wasm instead.
+// The names the app's Rust and JavaScript sides share, defined once in Rust
+// (src/start.rs, `names`) and written here wherever the JavaScript reads
+// `START_NAMES`; in release builds with the prerendered page and the first
+// answers (src/bin/prerender.rs).
+const data = join(dir, 'data', 'partnerships.json');
+const prerendered = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', release ? data : '--names'], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+  maxBuffer: 64 * 1024 * 1024,
+});
+let built;
+try {
+  built = JSON.parse(prerendered.stdout);
+} catch {
+  built = null;
+}
+if (prerendered.status !== 0 || !built?.names || (release && !built.page?.includes('<main'))) {
+  console.error('post-build: the prerender failed (cargo run --bin prerender)');
+  process.exit(1);
+}
+const names = built.names;
+const withNames = (code) => code.replaceAll('START_NAMES', () => JSON.stringify(names));
+// If the app's code cannot start (WebAssembly turned off, as some locked-down
+// browsers have it, or a failed download), the page says so: shell.js shows
+// the prerendered view with a notice (names.bootFailedEvent).
+const boot = withNames(`// Written by scripts/post-build.mjs: starts Partnership Explorer after the first paint.
+// (A hidden tab paints nothing: then it starts after a second.) For other data
+// than the bundled list (?check=1, ?data=: marked by the head's script) it
+// starts the wasm that renders those fresh (src/bin/check_page.rs) instead.
+const names = START_NAMES;
 await new Promise((resolve) => {
   requestAnimationFrame(() => setTimeout(resolve));
   setTimeout(resolve, 1000);
 });
-const checkPage = document.documentElement.classList.contains('check-page');
-const wasm = fetch(checkPage ? ${JSON.stringify(check.wasm)} : ${JSON.stringify(wasm)});
-const bindings = await import(checkPage ? ${JSON.stringify(check.glue)} : ${JSON.stringify(glue)});
-const instance = await bindings.default({ module_or_path: wasm });
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
-`;
+const otherData = document.documentElement.classList.contains(names.viewOtherData);
+const failed = (why) => {
+  document.documentElement.classList.add(names.bootFailed);
+  dispatchEvent(new CustomEvent(names.bootFailedEvent, { detail: why }));
+};
+if (typeof WebAssembly !== 'object') {
+  failed('this browser has WebAssembly turned off');
+} else {
+  try {
+    const wasm = fetch(otherData ? ${JSON.stringify(check.wasm)} : ${JSON.stringify(wasm)});
+    const bindings = await import(otherData ? ${JSON.stringify(check.glue)} : ${JSON.stringify(glue)});
+    const instance = await bindings.default({ module_or_path: wasm });
+    window.wasmBindings = bindings;
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+  } catch (error) {
+    console.error('Partnership Explorer could not start:', error);
+    failed('its code could not be downloaded');
+  }
+}
+`);
 const bootName = `boot-${hash16(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 html = html.replace(loader, `<script type="module" src="./${bootName}"></script>`);
@@ -103,20 +145,13 @@ html = html.replace(/<link\b[^>]*\brel="?(modulepreload|preload)"?[^>]*>/g, (lin
   /\.(js|wasm)\b/.test(link) ? '' : link,
 );
 
+// The head's inline script reads the names too (before its hash is taken below).
+html = html.replace(/<script>([\s\S]*?)<\/script>/, (_, code) => `<script>${withNames(code)}</script>`);
+
 // 2. Release builds: the default view, prerendered by the app's own components
 // (src/prerender.rs, run natively), replaces the "Loading…" line in #app. The
 // page is complete before the wasm arrives and readable without JavaScript.
 if (release) {
-  const data = join(dir, 'data', 'partnerships.json');
-  const rendered = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'prerender', '--', data], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (rendered.status !== 0 || !rendered.stdout.includes('<main')) {
-    console.error('post-build: the prerender failed (cargo run --bin prerender)');
-    process.exit(1);
-  }
   const app = /(<div\b[^>]*\bid="?app"?[^>]*)>[\s\S]*?<\/div>/;
   if (!app.test(html)) {
     console.error('post-build: #app was not found in index.html');
@@ -125,25 +160,25 @@ if (release) {
   const noscript =
     '<noscript><p class="wrap noscript-note">Filters and search need JavaScript; every partnership is listed below. ' +
     'The data is also available as <a href="data/partnerships.json">data/partnerships.json</a>.</p></noscript>';
-  // Where the results will be, for an address that asks for another view or
-  // a filter chosen before the app has taken over (shown by the CSS while the
-  // `view-pending` or `view-changing` mark is set).
-  const results = '<div class="results-bar">';
-  if (!rendered.stdout.includes(results)) {
-    console.error('post-build: the prerendered page has no results bar (div.results-bar)');
+  // The page exactly as the components rendered it: the app hydrates it, and
+  // finds each element where it put it. (It says "Loading this view…" itself,
+  // for an address that asks for another view: see the CSS.)
+  if (!built.page.includes('class="loading view-loading"')) {
+    console.error('post-build: the prerendered page has no "Loading this view…" line (p.view-loading)');
     process.exit(1);
   }
-  const loading = '<p class="loading view-loading" role="status">Loading this view…</p>';
-  const page = rendered.stdout.replace(results, loading + results);
-  html = html.replace(app, (_, open) => `${noscript}${open} data-prerendered>${page}</div>`);
+  html = html.replace(app, (_, open) => `${noscript}${open} ${names.prerendered}>${built.page}</div>`);
   // The page carries the dataset it was prerendered from, as data (a script
   // element of type application/json is never run): the app reads it from
-  // here (src/data/load.rs), so the bundled view needs no second request and
-  // no failed request can take its cards away. At the end of the body, after
-  // everything the first paint needs. `<` is escaped so that no text in it
+  // here (browser::bundled_dataset), so the bundled view needs no second
+  // request and no failed request can take its cards away; and the answers to
+  // a first sector click, which shell.js shows. At the end of the body, after
+  // everything the first paint needs. `<` is escaped so that no text in them
   // can close the element.
   const json = JSON.stringify(JSON.parse(readFileSync(data, 'utf8'))).replace(/</g, '\\u003c');
-  html = html.replace(/<\/body>/, () => `<script type="application/json" id="dataset">${json}</script></body>`);
+  const asData = (id, text) => `<script type="application/json" id="${id}">${text}</script>`;
+  const carried = asData(names.firstAnswers, built.firstAnswers) + asData(names.dataset, json);
+  html = html.replace(/<\/body>/, () => `${carried}</body>`);
 }
 
 // 3. Release: the stylesheet inline. It is what the first paint waits for: in
@@ -209,12 +244,15 @@ const minify = async (code, format) => (esbuild ? (await esbuild.transform(code,
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'embed.js')) {
   const path = join(dir, name);
   const before = readFileSync(path);
-  const after = Buffer.from(await minify(before.toString('utf8'), 'esm'));
+  const after = Buffer.from(await minify(withNames(before.toString('utf8')), 'esm'));
   writeFileSync(path, after);
   const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
   html = html.split(sri(before)).join(sri(after));
 }
 writeFileSync(indexPath, html);
+// embed.js runs on partners' pages as it is (not minified, not a module).
+const embedPath = join(dir, 'embed.js');
+writeFileSync(embedPath, withNames(readFileSync(embedPath, 'utf8')));
 
 // Every file of the build, as paths relative to the site's root.
 function walk(d) {

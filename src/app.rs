@@ -1,4 +1,6 @@
-//! The App component: the one place where loading meets the views (browser only).
+//! The App component: a page rendered fresh (a partner's list, or no
+//! prerendered page), where loading meets the views (browser only). The
+//! bundled dataset's page is hydrated instead (`start`).
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -7,27 +9,22 @@ use crate::browser;
 use crate::components::status::{LoadErrorView, Loading};
 use crate::components::{LoadedView, Page};
 use crate::data::load::DATA_URL;
-use crate::embed::{is_embed, Controls};
-use crate::explore::data_path;
-use crate::start::read_dataset;
+use crate::start::{read_dataset, Address};
 
 /// The whole page: loads the dataset and shows it, or says why not.
 #[component]
 pub fn App() -> impl IntoView {
     // A partner may point at another dataset on this site with `?data=`; anything
-    // else is refused with a notice and the bundled data is shown.
-    let search = browser::location_search();
-    // Inside a partner's page (the site's header and footer, in index.html, are
-    // hidden by the CSS) filters keep to the page's own history entry.
-    let embed = is_embed(&search);
-    // An embed's partner chooses its controls (compact unless told otherwise).
-    let (controls, controls_notice) = Controls::from_search(&search);
+    // else is refused with a notice and the bundled data is shown. Inside a
+    // partner's page (`embed`: the site's header and footer, in index.html, are
+    // hidden by the CSS) filters keep to the page's own history entry; its
+    // partner chooses its controls (compact unless told otherwise).
+    let Address { embed, controls, list, notices, .. } = Address::read(&browser::location_search());
     // The bundled dataset comes with the page (release builds); a list named by
     // the address is fetched, even at the bundled file's own address.
-    let (url, refusal, bundled) = match data_path(&search) {
-        Ok(Some(path)) => (path, None, None),
-        Ok(None) => (DATA_URL.to_string(), None, browser::bundled_dataset()),
-        Err(why) => (DATA_URL.to_string(), Some(why), browser::bundled_dataset()),
+    let (url, bundled) = match list {
+        Some(path) => (path, None),
+        None => (DATA_URL.to_string(), browser::bundled_dataset()),
     };
     let dataset = LocalResource::new(move || read_dataset(url.clone(), bundled.clone()));
     let retry = Callback::new(move |()| dataset.refetch());
@@ -40,7 +37,7 @@ pub fn App() -> impl IntoView {
                     Ok(fetched) => Either::Left(view! {
                         <LoadedView
                             loaded=fetched.loaded
-                            notices=refusal.iter().chain(&controls_notice).cloned().collect()
+                            notices=notices.clone()
                             embed
                             controls
                             saved_on=fetched.saved_on

@@ -1,10 +1,11 @@
 //! Where the views touch the browser beyond rendering: the address bar, the
-//! clipboard, scrolling, the take-over of the prerendered page, and the crash
-//! notice. Kept here so components stay thin. (The only other DOM calls are
-//! the data request's timeout in `data::load` and the removal of the boot line
-//! in `main.rs`.)
+//! clipboard, scrolling, the page's marks as the app starts (`start` decides
+//! when), and the crash notice. Kept here so components stay thin. (The only
+//! other DOM calls are the data request's timeout in `data::load`.)
 
 use wasm_bindgen::JsValue;
+
+use crate::start::names;
 
 /// How a filter change is recorded in the session history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,18 +26,26 @@ fn window() -> Option<web_sys::Window> {
 }
 
 thread_local! {
-    /// The app's root while it renders out of sight behind the prerendered page.
+    /// A fresh app's root while it renders out of sight behind the busy page.
     static OUT_OF_SIGHT: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Where the app mounts. Normally `#app` itself; when `#app` holds the
-/// prerendered page (`data-prerendered`), a fresh element out of the document,
-/// so the prerendered page stays on screen until `take_over` swaps the two.
+/// `#app` while it holds the prerendered page: what the app hydrates.
+pub fn prerendered_app() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    element_by_id(names::APP).filter(|app| app.has_attribute(names::PRERENDERED))?.dyn_into().ok()
+}
+
+/// Where a fresh app mounts. `#app` itself on a page without the prerender
+/// (its "Loading…" line goes); when `#app` holds the prerendered page (busy,
+/// for another view: a partner's list, the check page), a fresh element out
+/// of the document, until `take_over` puts it in the page's place.
 pub fn app_root() -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
     let document = window()?.document()?;
-    let app = document.get_element_by_id("app")?;
-    if !app.has_attribute("data-prerendered") {
+    let app = document.get_element_by_id(names::APP)?;
+    if !app.has_attribute(names::PRERENDERED) {
+        app.set_inner_html("");
         return app.dyn_into().ok();
     }
     let live = document.create_element("div").ok()?;
@@ -45,20 +54,41 @@ pub fn app_root() -> Option<web_sys::HtmlElement> {
     live.dyn_into().ok()
 }
 
-/// Puts the app (rendered out of sight) in place of the prerendered page, in one
-/// step: the same components drew both, so nothing moves. Called once the cards
-/// (or the error) are built; when there is nothing to swap (a page without the
-/// prerender, a later call) it only settles the app in. What a visitor did in
-/// the prerendered page (focus, search text, clicks) is carried across by
-/// `public/shell.js`, which sees the swap.
+/// Puts a fresh app (rendered out of sight) in the busy page's place, in one
+/// step, once its cards (or its error) are built; when there is nothing to
+/// swap (a page without the prerender, a later call) it only settles the app in.
 pub fn take_over() {
     let Some(document) = window().and_then(|w| w.document()) else { return };
     if let Some(live) = OUT_OF_SIGHT.with(|root| root.borrow_mut().take()) {
-        if let Some(prerendered) = document.get_element_by_id("app") {
+        if let Some(prerendered) = document.get_element_by_id(names::APP) {
             let _ = prerendered.replace_with_with_node_1(&live);
-            live.set_id("app");
+            live.set_id(names::APP);
         }
     }
+    settle_in(document);
+}
+
+/// The hydrated page is live (the address applied): `#app` is no longer the
+/// prerendered page (the CSS shows its results again), its cards settle in,
+/// and shell.js hears it (`names::LIVE_EVENT`) and hands over what the
+/// visitor did before.
+pub fn went_live() {
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    if let Some(app) = document.get_element_by_id(names::APP) {
+        let _ = app.remove_attribute(names::PRERENDERED);
+    }
+    dispatch(names::LIVE_EVENT);
+    settle_in(document);
+}
+
+/// Tells the page's JavaScript (shell.js) of a step of the start: an event on `window`.
+pub fn dispatch(name: &str) {
+    if let (Some(window), Ok(event)) = (window(), web_sys::Event::new(name)) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+fn settle_in(document: web_sys::Document) {
     // Until now cards out of view skipped layout (`content-visibility`, see the
     // CSS), so the swap laid out a screenful only. From the frame after it,
     // they are laid out a few per frame, then all: a card scrolled into view
@@ -68,15 +98,15 @@ pub fn take_over() {
 }
 
 /// The app's classes as it settles in, one a frame (see the CSS): the first
-/// four cards laid out, the first eight, then every card.
-const SETTLING: [&str; 3] = ["app laid-out-4", "app laid-out-8", "app settled"];
+/// four cards laid out, the first eight, then every card (`names::SETTLED`).
+const SETTLING: [&str; 3] = ["laid-out-4", "laid-out-8", names::SETTLED];
 
 fn settle(document: web_sys::Document, step: usize) {
     let Some(class) = SETTLING.get(step) else { return };
     // Set at the start of a frame: its layout is that frame's, not the last one's.
     leptos::prelude::request_animation_frame(move || {
-        if let Some(app) = document.get_element_by_id("app") {
-            app.set_class_name(class);
+        if let Some(app) = document.get_element_by_id(names::APP) {
+            app.set_class_name(&format!("app {class}"));
         }
         settle(document, step + 1);
     });
@@ -85,7 +115,7 @@ fn settle(document: web_sys::Document, step: usize) {
 /// The bundled dataset as the page carries it (`<script type="application/json"
 /// id="dataset">`, written by `scripts/post-build.mjs` in release builds).
 pub fn bundled_dataset() -> Option<String> {
-    element_by_id("dataset")?.text_content()
+    element_by_id(names::DATASET)?.text_content()
 }
 
 /// Whether a service worker (ours: offline use) answers this page's requests.

@@ -2,7 +2,7 @@
 //! to HTML by the very components that render it in the browser, so the page
 //! is complete before the wasm arrives and readable without JavaScript.
 //! `src/bin/prerender.rs` runs it; `scripts/post-build.mjs` puts the HTML into
-//! `dist/index.html`, where the app later takes over (`browser::take_over`).
+//! `dist/index.html`, where the app hydrates it (`start::run_explorer`).
 
 use leptos::prelude::*;
 
@@ -18,8 +18,8 @@ pub fn default_view_html(json: &str) -> Result<String, Unusable> {
     let html = owner.with(|| view! { <Page><LoadedView loaded/></Page> }.to_html());
     // Leptos marks places with `<!>`, which the HTML standard calls a bogus
     // comment; `<!---->` is the conforming empty comment. A comment, not
-    // nothing: it keeps the text around it in separate text nodes, as the app
-    // renders it, so that the take-over stays pixel-identical.
+    // nothing: the same empty comment node in the page, where hydration
+    // expects it (it keeps the text around it in separate text nodes).
     Ok(html.replace("<!>", "<!---->"))
 }
 

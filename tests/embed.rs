@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use partnership_explorer::embed::{
-    full_explorer_query, iframe_snippet, is_embed, loader_snippet, without_embed, Controls,
+    embed_url, full_explorer_query, iframe_snippet, is_embed, loader_snippet, without_embed, Controls,
 };
 use partnership_explorer::explore::{parse_query, Filter, Known, Sort};
 use proptest::prelude::*;
@@ -19,6 +19,37 @@ fn embed_is_switched_on_by_embed_1_only() {
     assert!(!is_embed("?embed=0"));
     assert!(!is_embed("?embedded=1"));
     assert!(!is_embed("?q=embed=1"));
+}
+
+/// The head script reads the address with `URLSearchParams`, which decodes
+/// `%XX` and `+`: the app reads it the same way (issue 21: `?embed=%31` hid
+/// the site's header but ran un-embedded).
+#[test]
+fn the_switch_and_the_controls_are_read_decoded_as_the_browser_reads_them() {
+    assert!(is_embed("?embed=%31"));
+    assert!(is_embed("?%65mbed=tru%65"));
+    assert!(!is_embed("?embed=%30"));
+    assert!(!is_embed("?embed=1+"));
+    assert_eq!(Controls::from_search("?embed=%31&controls=%6Eone"), (Controls::None, None));
+    assert_eq!(Controls::from_search("?embed=1&%63ontrols=full").0, Controls::Full);
+    assert_eq!(without_embed("?%65mbed=1&state=LA&controls=none"), "?state=LA");
+}
+
+/// A partner's list (`?data=`) is part of the view: "Embed this view" on it
+/// embeds that list, not the bundled one (issue 21).
+#[test]
+fn the_snippets_of_a_partners_list_show_that_list() {
+    let list = Some("data/colorado.json");
+    let known = Known { sectors: vec!["healthcare".into()], topics: vec![] };
+    let (filter, _) = parse_query("?sector=healthcare", &known);
+    let loader = loader_snippet(BASE, &filter, Controls::Compact, list);
+    assert!(loader.contains(" data-sector=\"healthcare\" data-list=\"data/colorado.json\""), "{loader}");
+    assert_eq!(
+        embed_url(BASE, &filter, Controls::Full, list),
+        format!("{BASE}?embed=1&controls=full&sector=healthcare&data=data/colorado.json")
+    );
+    assert!(iframe_snippet(BASE, &filter, Controls::Compact, list).contains("&amp;data=data/colorado.json"));
+    assert!(!loader_snippet(BASE, &filter, Controls::Compact, None).contains("data-list"));
 }
 
 #[test]
@@ -42,8 +73,8 @@ fn the_full_explorer_keeps_everything_but_the_switch() {
 #[test]
 fn the_default_view_snippet_has_no_filter_attributes() {
     let (loader, iframe) = (
-        loader_snippet(BASE, &Filter::default(), Controls::Compact),
-        iframe_snippet(BASE, &Filter::default(), Controls::Compact),
+        loader_snippet(BASE, &Filter::default(), Controls::Compact, None),
+        iframe_snippet(BASE, &Filter::default(), Controls::Compact, None),
     );
     assert_eq!(
         loader,
@@ -67,8 +98,10 @@ fn every_filter_becomes_an_attribute_and_a_parameter() {
     };
     filter.topics.insert("apprenticeships");
     filter.topics.insert("career-pathways");
-    let (loader, iframe) =
-        (loader_snippet(BASE, &filter, Controls::Compact), iframe_snippet(BASE, &filter, Controls::Compact));
+    let (loader, iframe) = (
+        loader_snippet(BASE, &filter, Controls::Compact, None),
+        iframe_snippet(BASE, &filter, Controls::Compact, None),
+    );
     assert!(
         loader.starts_with(concat!(
             "<div data-partnership-explorer data-sector=\"healthcare\" data-state=\"LA\" ",
@@ -88,8 +121,10 @@ fn every_filter_becomes_an_attribute_and_a_parameter() {
 #[test]
 fn search_text_cannot_break_out_of_the_attribute() {
     let filter = Filter { query: "\"><script>alert(1)</script> & more".into(), ..Filter::default() };
-    let (loader, iframe) =
-        (loader_snippet(BASE, &filter, Controls::Compact), iframe_snippet(BASE, &filter, Controls::Compact));
+    let (loader, iframe) = (
+        loader_snippet(BASE, &filter, Controls::Compact, None),
+        iframe_snippet(BASE, &filter, Controls::Compact, None),
+    );
     assert!(loader.contains("data-q=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; more\""), "{loader}");
     assert!(!loader.contains("<script>alert"));
     assert_eq!(iframe.matches('<').count(), 2, "only <iframe> and </iframe>: {iframe}");
@@ -105,7 +140,7 @@ proptest! {
     #[test]
     fn the_iframe_address_reads_back_as_the_same_filter(q in "\\PC{0,40}", launched in any::<bool>()) {
         let filter = Filter { query: q, sort: if launched { Sort::Launched } else { Sort::Name }, ..Filter::default() };
-        let iframe = iframe_snippet(BASE, &filter, Controls::Compact);
+        let iframe = iframe_snippet(BASE, &filter, Controls::Compact, None);
         let src = iframe.split("src=\"").nth(1).and_then(|rest| rest.split('"').next()).map(unescape).unwrap();
         let query = src.strip_prefix(BASE).unwrap();
         prop_assert!(is_embed(query));
@@ -132,8 +167,8 @@ fn an_embed_is_compact_unless_its_partner_chose_other_controls() {
 #[test]
 fn the_snippets_name_controls_other_than_the_default() {
     let filter = Filter { state: Some("LA".into()), ..Filter::default() };
-    assert!(!loader_snippet(BASE, &filter, Controls::Compact).contains("data-controls"));
-    assert!(loader_snippet(BASE, &filter, Controls::None).contains(" data-controls=\"none\""));
-    assert!(iframe_snippet(BASE, &filter, Controls::Full).contains("?embed=1&amp;controls=full&amp;state=LA"));
-    assert!(!iframe_snippet(BASE, &filter, Controls::Compact).contains("controls"));
+    assert!(!loader_snippet(BASE, &filter, Controls::Compact, None).contains("data-controls"));
+    assert!(loader_snippet(BASE, &filter, Controls::None, None).contains(" data-controls=\"none\""));
+    assert!(iframe_snippet(BASE, &filter, Controls::Full, None).contains("?embed=1&amp;controls=full&amp;state=LA"));
+    assert!(!iframe_snippet(BASE, &filter, Controls::Compact, None).contains("controls"));
 }

@@ -14,7 +14,7 @@ use crate::data::report::{dataset_json, Checking, Form, Report};
 use crate::data::{Dataset, LoadError, Loaded};
 
 /// The check page's app: the bundled dataset (the page carries it), then the
-/// page. In the browser only (`start::mount_check`).
+/// page. In the browser only (`src/bin/check_page.rs` mounts it).
 #[cfg(target_arch = "wasm32")]
 #[component]
 pub fn CheckApp() -> impl IntoView {

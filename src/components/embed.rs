@@ -13,7 +13,7 @@ use crate::explore::Filter;
 #[component]
 pub fn EmbedBar() -> impl IntoView {
     let explorer = use_explorer();
-    let href = move || explorer.filter.with(browser::full_explorer_url);
+    let href = move || explorer.filter.with(|f| explorer.full_url(f));
     view! {
         <p class="wrap embed-bar">
             <a href=href target="_blank" rel="noopener">
@@ -86,11 +86,11 @@ pub fn EmbedThisView() -> impl IntoView {
 fn CodeToCopy(
     id: &'static str,
     label: &'static str,
-    make: fn(&str, &Filter, Controls) -> String,
+    make: fn(&str, &Filter, Controls, Option<&str>) -> String,
     controls: RwSignal<Controls>,
 ) -> impl IntoView {
     let explorer = use_explorer();
-    let code = move || explorer.filter.with(|f| make(&browser::explorer_base(), f, controls.get()));
+    let code = move || explorer.filter.with(|f| make(&explorer.base(), f, controls.get(), explorer.list().as_deref()));
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| browser::copy_text(untrack(code), copied);
     view! {
@@ -111,7 +111,8 @@ fn CodeToCopy(
 #[component]
 fn EmbedPreview(controls: RwSignal<Controls>) -> impl IntoView {
     let explorer = use_explorer();
-    let address = move || explorer.filter.with(|f| embed_url(&browser::explorer_base(), f, controls.get()));
+    let address =
+        move || explorer.filter.with(|f| embed_url(&explorer.base(), f, controls.get(), explorer.list().as_deref()));
     view! {
         <div class="embed-preview" data-src=address>
             <p class="filter-label">"Preview"</p>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::browser::{self, HistoryMode};
 use crate::data::Dataset;
 use crate::explore::search::query_words;
-use crate::explore::{parse_query, write_query_keeping, Filter, Index, Results};
+use crate::explore::{data_path, parse_query, write_query_keeping, Filter, Index, Known, Results};
 
 /// Cards rendered at first and added by each "Show more": more than a screenful,
 /// few enough that a filter change rebuilds them quickly at any dataset size.
@@ -33,16 +33,36 @@ pub struct Explorer {
     /// history entry, the following ones update it.
     typing: StoredValue<bool>,
     /// Shown inside a partner's page (`?embed=1`).
-    pub embed: bool,
+    pub embed: Signal<bool>,
+    /// Whether the page knows its own address: false in the build-time
+    /// prerender and while the app hydrates it (the two must render alike),
+    /// true from then on. What shows an address reads it (`base`, `full_url`).
+    pub live: RwSignal<bool>,
 }
 
 impl Explorer {
     /// Builds the state from the dataset and the current address; `notices` are
     /// shown with those about the address.
-    pub fn new(dataset: Arc<Dataset>, mut notices: Vec<String>, embed: bool) -> Explorer {
-        let index = Arc::new(Index::new(&dataset));
-        let (initial, address_notices) = parse_query(&browser::location_search(), index.known());
+    pub fn new(dataset: Arc<Dataset>, mut notices: Vec<String>, embed: Signal<bool>) -> Explorer {
+        let (initial, address_notices) = parse_query(&browser::location_search(), &Known::from_dataset(&dataset));
         notices.extend(address_notices);
+        Explorer::with_filter(dataset, initial, notices, embed, cfg!(target_arch = "wasm32"))
+    }
+
+    /// The state the prerendered page shows (the default view, no notices),
+    /// for the app to hydrate it; `follow_address` then applies the address.
+    pub fn prerendered(dataset: Arc<Dataset>, embed: Signal<bool>) -> Explorer {
+        Explorer::with_filter(dataset, Filter::default(), Vec::new(), embed, false)
+    }
+
+    fn with_filter(
+        dataset: Arc<Dataset>,
+        initial: Filter,
+        notices: Vec<String>,
+        embed: Signal<bool>,
+        live: bool,
+    ) -> Explorer {
+        let index = Arc::new(Index::new(&dataset));
 
         let filter = RwSignal::new(initial);
         let results = Memo::new({
@@ -61,7 +81,31 @@ impl Explorer {
             notices: RwSignal::new(notices),
             typing: StoredValue::new(false),
             embed,
+            live: RwSignal::new(live),
         }
+    }
+
+    /// The folder the explorer is served from (tracked: empty until live).
+    pub fn base(&self) -> String {
+        if self.live.get() {
+            browser::explorer_base()
+        } else {
+            String::new()
+        }
+    }
+
+    /// The full (not embedded) explorer showing `filter` (tracked: empty until live).
+    pub fn full_url(&self, filter: &Filter) -> String {
+        if self.live.get() {
+            browser::full_explorer_url(filter)
+        } else {
+            String::new()
+        }
+    }
+
+    /// The partner's list the page shows (`?data=`), if any.
+    pub fn list(&self) -> Option<String> {
+        data_path(&browser::location_search()).ok().flatten()
     }
 
     /// Applies a filter change and records it in the address bar.
@@ -71,7 +115,7 @@ impl Explorer {
         }
         // An embed shares the host page's history: its filters must not add
         // Back steps to the host, so it only ever updates its own entry.
-        let mode = if self.embed { HistoryMode::Replace } else { mode };
+        let mode = if self.embed.get_untracked() { HistoryMode::Replace } else { mode };
         browser::set_filter_url(&next, mode);
         // Only write what changes: every write wakes all of its readers.
         if self.shown.get_untracked() != BATCH {

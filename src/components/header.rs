@@ -12,49 +12,56 @@ use crate::data::Dataset;
 /// `embed`: inside a partner's page, with a way out to the full explorer;
 /// `saved_on`: the data is an offline copy saved on that date.
 /// `intro`: the title, figures and source (an embed with no controls shows just the cards).
+/// Each may change after the first render (see `LoadedView`).
 #[component]
 pub fn DatasetHeader(
     dataset: Arc<Dataset>,
-    embed: bool,
-    saved_on: Option<String>,
-    #[prop(default = true)] intro: bool,
+    embed: Signal<bool>,
+    saved_on: Signal<Option<String>>,
+    intro: Signal<bool>,
 ) -> impl IntoView {
+    view! {
+        <Show when=move || embed.get()>
+            <EmbedBar/>
+        </Show>
+        {move || saved_on.get().map(|date| view! {
+            <p class="wrap notice offline-note" role="status">
+                "You are offline: showing the partnerships as saved on " {date} "."
+            </p>
+        })}
+        <Show when=move || intro.get()>
+            <Intro dataset=dataset.clone()/>
+        </Show>
+    }
+}
+
+/// The title, the national figures and the source.
+#[component]
+fn Intro(dataset: Arc<Dataset>) -> impl IntoView {
     let national = &dataset.national;
     let partnerships = qualified_count(national.partnerships_qualifier.as_deref(), national.partnerships);
     let shown = dataset.partnerships.len();
     let source = dataset.source.clone();
     view! {
-        {embed.then(EmbedBar)}
-        {saved_on.map(|date| view! {
-            <p class="wrap notice offline-note" role="status">
-                "You are offline: showing the partnerships as saved on " {date} "."
+        <section class="intro wrap" aria-labelledby="page-title">
+            <h1 id="page-title">{dataset.title.to_string()}</h1>
+            <ul class="figures" aria-label="National figures">
+                <Figure value=partnerships label="partnerships" more=" across the country"/>
+                <Figure value=national.states.to_string() label="states" more=" have embraced the approach"/>
+                <Figure value=shown.to_string() label=if shown == 1 { "example" } else { "examples" } more=" below"/>
+            </ul>
+            <p class="source">
+                "Source: "
+                {match source.url {
+                    Some(url) => Either::Left(view! {
+                        <a href=String::from(url) target="_blank" rel="noopener noreferrer">
+                            {String::from(source.name)}
+                        </a>
+                    }),
+                    None => Either::Right(String::from(source.name)),
+                }}
             </p>
-        })}
-        {intro.then(|| view! {
-            <section class="intro wrap" aria-labelledby="page-title">
-                <h1 id="page-title">{dataset.title.to_string()}</h1>
-                <ul class="figures" aria-label="National figures">
-                    <Figure value=partnerships label="partnerships" more=" across the country"/>
-                    <Figure value=national.states.to_string() label="states" more=" have embraced the approach"/>
-                    <Figure
-                        value=shown.to_string()
-                        label=if shown == 1 { "example" } else { "examples" }
-                        more=" below"
-                    />
-                </ul>
-                <p class="source">
-                    "Source: "
-                    {match source.url {
-                        Some(url) => Either::Left(view! {
-                            <a href=String::from(url) target="_blank" rel="noopener noreferrer">
-                                {String::from(source.name)}
-                            </a>
-                        }),
-                        None => Either::Right(String::from(source.name)),
-                    }}
-                </p>
-            </section>
-        })}
+        </section>
     }
 }
 

@@ -39,25 +39,36 @@ pub fn Page(children: Children) -> impl IntoView {
 }
 
 /// A usable dataset: its header, what was skipped and why, the filters and the cards.
-/// `saved_on` is set when the data is a copy saved for offline use.
+/// `saved_on` is set when the data is a copy saved for offline use. `embed`,
+/// `controls` and `saved_on` may change after the first render: the app
+/// hydrates the prerendered page as it is (not embedded, every control) and
+/// then turns it into the view its address asks for (`start`).
 #[component]
 pub fn LoadedView(
     loaded: Loaded,
     #[prop(optional)] notices: Vec<String>,
-    #[prop(optional)] embed: bool,
+    #[prop(optional, into)] embed: Signal<bool>,
     /// The filter controls shown (an embed's partner chooses); every one by default.
-    #[prop(default = Controls::Full)]
-    controls: Controls,
-    #[prop(default = None)] saved_on: Option<String>,
+    #[prop(optional, into)]
+    controls: Signal<Controls>,
+    #[prop(optional, into)] saved_on: Signal<Option<String>>,
+    /// The state, when the start made it to hydrate the prerendered page;
+    /// otherwise it is made here from the address, and the page is built in phases.
+    #[prop(optional)]
+    explorer: Option<Explorer>,
 ) -> impl IntoView {
     let Loaded { dataset, problems } = loaded;
     let dataset = Arc::new(dataset);
-    let explorer = Explorer::new(dataset.clone(), notices, embed);
+    let (explorer, start) = match explorer {
+        Some(explorer) => (explorer, Start::prerendered()),
+        None => {
+            let explorer = Explorer::new(dataset.clone(), notices, embed);
+            // In the browser the page is built in phases (see `start`), then takes
+            // the busy page's place; the prerender builds it all at once.
+            (explorer, Start::begin(explorer.land_on_hash()))
+        }
+    };
     provide_context(explorer);
-
-    // In the browser the page is built in phases (see `start`), then takes the
-    // prerendered page's place; the prerender builds it all at once.
-    let start = Start::begin(explorer.land_on_hash());
     provide_context(start);
     // In the browser only (the build-time prerender has no window to listen to).
     #[cfg(target_arch = "wasm32")]
@@ -72,15 +83,16 @@ pub fn LoadedView(
         });
     }
     let from = move |phase: Phase| move || start.reached(phase);
+    let with_controls = move || controls.get() != Controls::None;
     // Narrow screens: the filter panel opens behind the Filters button.
     let panel_open = RwSignal::new(false);
 
     view! {
-        <DatasetHeader dataset embed saved_on intro=controls != Controls::None/>
+        <DatasetHeader dataset embed saved_on intro=Signal::derive(with_controls)/>
         <ProblemsNotice problems/>
-        <div class=format!("wrap explore controls-{}", controls.as_str())>
+        <div class=move || format!("wrap explore controls-{}", controls.get().as_str())>
             <QueryNotices/>
-            {(controls != Controls::None).then(|| view! {
+            <Show when=with_controls>
                 <section class="filters" aria-label="Filters">
                     <div class="filters-row">
                         <SearchBox/>
@@ -103,22 +115,34 @@ pub fn LoadedView(
                         </Show>
                     </FilterPanel>
                 </section>
-            })}
+            </Show>
             <Show when=from(Phase::FirstCards)>
+                // Shown by the CSS in place of the prerendered results while they
+                // are not the view the address asks for (index.html's head script).
+                <p class="loading view-loading" role="status">"Loading this view…"</p>
                 <div class="results-bar">
                     <StatusLine/>
-                    <Show when=move || controls != Controls::None && explorer.filter.with(|f| f.is_narrowed())>
+                    <Show when=move || with_controls() && explorer.filter.with(|f| f.is_narrowed())>
                         <ClearFilters/>
                     </Show>
-                    {(!embed).then(|| view! { <TakeAlong/> <EmbedThisView/> })}
+                    <Show when=move || !embed.get()>
+                        <TakeAlong/>
+                        <EmbedThisView/>
+                    </Show>
                 </div>
-                {(controls != Controls::None).then(ActiveFilters)}
+                <Show when=with_controls>
+                    <ActiveFilters/>
+                </Show>
                 <HandoutHead/>
                 <ResultList/>
                 // In an embed they come after the cards, as a chart's "get the data"
                 // does, so the cards start as high; one with no controls is just the cards.
-                {(embed && controls != Controls::None).then(TakeAlong)}
-                {(!embed).then(HandoutFoot)}
+                <Show when=move || embed.get() && with_controls()>
+                    <TakeAlong/>
+                </Show>
+                <Show when=move || !embed.get()>
+                    <HandoutFoot/>
+                </Show>
             </Show>
         </div>
     }

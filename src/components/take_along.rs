@@ -94,7 +94,7 @@ pub fn HandoutHead() -> impl IntoView {
 #[component]
 pub fn HandoutFoot() -> impl IntoView {
     let explorer = use_explorer();
-    let address = move || explorer.filter.with(browser::full_explorer_url);
+    let address = move || explorer.filter.with(|f| explorer.full_url(f));
     let printed_on = RwSignal::new(browser::today());
     #[cfg(target_arch = "wasm32")]
     {

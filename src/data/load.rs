@@ -42,6 +42,17 @@ pub async fn fetch_dataset(url: String) -> Result<Fetched, LoadError> {
     }
 }
 
+/// The date our service worker saved its copy of the dataset at `url`, when
+/// that copy is what answers (offline); none when the network does.
+pub async fn saved_on(url: &str) -> Option<String> {
+    saved_date(&Request::get(url).send().await.ok()?)
+}
+
+/// The header is our own service worker's, but read as untrusted text all the same.
+fn saved_date(response: &gloo_net::http::Response) -> Option<String> {
+    response.headers().get(SAVED_HEADER).map(|date| date.chars().take(40).collect())
+}
+
 async fn fetch(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<Fetched, LoadError> {
     let network = |e: gloo_net::Error| LoadError::Network { detail: e.to_string() };
     let response = Request::get(url).abort_signal(signal).send().await.map_err(network)?;
@@ -53,8 +64,7 @@ async fn fetch(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<Fetch
         });
     }
     // Bytes, not text: invalid UTF-8 is reported rather than silently replaced.
-    // The header is our own service worker's, but read as untrusted text all the same.
-    let saved_on = response.headers().get(SAVED_HEADER).map(|date| date.chars().take(40).collect());
+    let saved_on = saved_date(&response);
     let bytes = response.binary().await.map_err(network)?;
     let loaded = parse_dataset_bytes(&bytes).map_err(LoadError::Invalid)?;
     Ok(Fetched { loaded, saved_on })

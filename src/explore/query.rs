@@ -32,6 +32,18 @@ pub(crate) fn pairs(search: &str) -> impl Iterator<Item = &str> {
     search.strip_prefix('?').unwrap_or(search).split('&').filter(|p| !p.is_empty())
 }
 
+/// The `(key, value)` parameters of a query string, decoded as the browser's
+/// `URLSearchParams` decodes them (`+` and `%XX`; a broken escape is kept as
+/// written): the one reading of an address that the head script in
+/// index.html and the app share, so `?embed=%31` is an embed to both.
+pub(crate) fn params(search: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    let lenient = |raw: &str| decode(raw).unwrap_or_else(|| raw.to_string());
+    pairs(search).map(move |pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (lenient(key), lenient(value))
+    })
+}
+
 /// Reads a query string (with or without the leading `?`) into a filter, plus a
 /// notice for each value that was ignored.
 pub fn parse_query(search: &str, known: &Known) -> (Filter, Vec<String>) {
@@ -123,7 +135,8 @@ pub fn write_query(filter: &Filter) -> String {
 
 /// The parameters this codec owns; any other (`data`, `embed`, ...) belongs to
 /// someone else and is carried over unchanged when the filter is written.
-const OWN_KEYS: [&str; 5] = ["sector", "state", "topic", "q", "sort"];
+/// The filter's own parameters (embed.js gets them from here: `start::names`).
+pub const FILTER_PARAMS: [&str; 5] = ["sector", "state", "topic", "q", "sort"];
 
 /// The address query for `filter`, keeping the parameters of `current` that are
 /// not the filter's (so `?data=...` survives a click).
@@ -131,7 +144,7 @@ pub fn write_query_keeping(filter: &Filter, current: &str) -> String {
     let mut query = write_query(filter);
     for pair in pairs(current) {
         let key = pair.split_once('=').map_or(pair, |(k, _)| k);
-        if !decode(key).is_some_and(|k| OWN_KEYS.contains(&k.as_str())) {
+        if !decode(key).is_some_and(|k| FILTER_PARAMS.contains(&k.as_str())) {
             query.push(if query.is_empty() { '?' } else { '&' });
             query.push_str(pair);
         }
@@ -142,14 +155,9 @@ pub fn write_query_keeping(filter: &Filter, current: &str) -> String {
 /// The dataset address asked for by `?data=`: `Ok(None)` when there is none, an
 /// error message when it is not a relative `.json` path on this site.
 pub fn data_path(search: &str) -> Result<Option<String>, String> {
-    let mut found = None;
-    for pair in pairs(search) {
-        if let Some(("data", raw)) = pair.split_once('=') {
-            found = Some(decode(raw).unwrap_or_default());
-            break;
-        }
-    }
-    let Some(path) = found else { return Ok(None) };
+    let Some(path) = params(search).find_map(|(key, value)| (key == "data").then_some(value)) else {
+        return Ok(None);
+    };
     let safe_chars = path.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b));
     let ok = safe_chars
         && path.len() <= 200
