@@ -197,8 +197,13 @@ if (prerendered) {
       }
       if (was && element.type === 'radio') element.checked = was.checked;
       else if (was) element.value = was.value;
-      if (was && element === document.activeElement && was.from !== null) element.setSelectionRange(was.from, was.to);
       element.dispatchEvent(new Event(kind, { bubbles: true }));
+      // The caret and selection of the field being typed in, once the app has
+      // written its value back (its effects run after this task's events).
+      const text = element instanceof HTMLInputElement && was && was.from !== null;
+      if (text && element === document.activeElement) {
+        requestAnimationFrame(() => element === document.activeElement && element.setSelectionRange(was.from, was.to));
+      }
     }
     marks.remove(names.viewChanging);
     prerendered.removeAttribute('aria-busy');

@@ -37,6 +37,8 @@ pub mod names {
     pub const VIEW_OTHER_DATA: &str = "view-other-data";
     /// the page is embedded (`?embed=1`);
     pub const EMBEDDED: &str = "embedded";
+    /// an embed of just the cards (`controls=none`: no title, no filters);
+    pub const CARDS_ONLY: &str = "cards-only";
     /// the page is inside a frame;
     pub const IN_FRAME: &str = "in-frame";
     /// the check page (`?check=1`), which has its own wasm;
@@ -75,6 +77,7 @@ pub mod names {
             ("viewChanging", VIEW_CHANGING),
             ("viewOtherData", VIEW_OTHER_DATA),
             ("embedded", EMBEDDED),
+            ("cardsOnly", CARDS_ONLY),
             ("inFrame", IN_FRAME),
             ("checkPage", CHECK_PAGE),
             ("bootFailed", BOOT_FAILED),
@@ -90,6 +93,7 @@ pub mod names {
             ("dataParam", DATA_PARAM),
             ("embedParam", crate::embed::EMBED_PARAM),
             ("controlsParam", crate::embed::CONTROLS_PARAM),
+            ("controlsNone", crate::embed::Controls::None.as_str()),
             ("embedElement", crate::embed::EMBED_ELEMENT),
             ("listAttribute", crate::embed::LIST_ATTRIBUTE),
         ];
@@ -464,7 +468,7 @@ mod tests {
         let module = &source[source.find("pub mod names").unwrap()..source.find("fn to_json").unwrap()];
         let defined = module.matches("pub const ").count();
         // Every constant, plus those of `embed` and `explore::query`.
-        assert_eq!(object.len(), defined + 6, "{object:?}");
+        assert_eq!(object.len(), defined + 7, "{object:?}");
         assert_eq!(object["embedValues"], serde_json::json!(["1", "true"]));
         assert_eq!(object["liveEvent"], names::LIVE_EVENT);
     }

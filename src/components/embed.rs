@@ -9,7 +9,8 @@ use crate::browser;
 use crate::embed::{embed_url, iframe_snippet, loader_snippet, Controls};
 use crate::explore::Filter;
 
-/// Inside a partner's page: a way out to the full explorer, same filters.
+/// Inside a partner's page: a way out to the full explorer, same filters
+/// (shown by the CSS only there: `.embedded`).
 #[component]
 pub fn EmbedBar() -> impl IntoView {
     let explorer = use_explorer();

@@ -7,7 +7,8 @@ use super::explorer::use_explorer;
 use crate::explore::search::MAX_QUERY_CHARS;
 use crate::explore::Sort;
 
-/// "Healthcare (3)"; zero counts are marked so that they can look muted.
+/// "Healthcare (3)": a choice and how many partnerships it would show. (A zero
+/// is muted by its chip's `chip-zero` class, set where the chip is made.)
 fn counted(label: &str, count: usize) -> String {
     format!("{label} ({count})")
 }

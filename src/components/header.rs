@@ -9,21 +9,16 @@ use super::embed::EmbedBar;
 use crate::data::model::qualified_count;
 use crate::data::Dataset;
 
-/// `embed`: inside a partner's page, with a way out to the full explorer;
+/// Inside a partner's page, a way out to the full explorer (always in the
+/// page, shown by the CSS when the head script marks it embedded: so that the
+/// hydrated page does not grow a bar above what the visitor sees);
 /// `saved_on`: the data is an offline copy saved on that date.
 /// `intro`: the title, figures and source (an embed with no controls shows just the cards).
 /// Each may change after the first render (see `LoadedView`).
 #[component]
-pub fn DatasetHeader(
-    dataset: Arc<Dataset>,
-    embed: Signal<bool>,
-    saved_on: Signal<Option<String>>,
-    intro: Signal<bool>,
-) -> impl IntoView {
+pub fn DatasetHeader(dataset: Arc<Dataset>, saved_on: Signal<Option<String>>, intro: Signal<bool>) -> impl IntoView {
     view! {
-        <Show when=move || embed.get()>
-            <EmbedBar/>
-        </Show>
+        <EmbedBar/>
         {move || saved_on.get().map(|date| view! {
             <p class="wrap notice offline-note" role="status">
                 "You are offline: showing the partnerships as saved on " {date} "."

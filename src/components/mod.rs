@@ -88,7 +88,7 @@ pub fn LoadedView(
     let panel_open = RwSignal::new(false);
 
     view! {
-        <DatasetHeader dataset embed saved_on intro=Signal::derive(with_controls)/>
+        <DatasetHeader dataset saved_on intro=Signal::derive(with_controls)/>
         <ProblemsNotice problems/>
         <div class=move || format!("wrap explore controls-{}", controls.get().as_str())>
             <QueryNotices/>

@@ -4,9 +4,9 @@
 //! published JSON Schema states it (a pattern, a length, an enum), and the app
 //! reads the value as a plain `&str`.
 //!
-//! `tests/schema_rules.rs` checks that each Rust check and its schema say the
-//! same thing; `scripts/schema-agreement.mjs` runs a third-party validator over
-//! the schema and every fixture.
+//! `scripts/schema-agreement.mjs` checks that each Rust check and its schema
+//! say the same thing: a third-party validator (ajv) runs the schema over every
+//! fixture, and must accept and refuse what the app does.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -204,7 +204,7 @@ fn check_text(text: &str, max_chars: usize) -> Result<(), String> {
 }
 
 /// Unicode's White_Space characters, as `char::is_whitespace` and `str::trim`
-/// know them (`tests/schema_rules.rs` compares the two over every character).
+/// know them (the test below compares the two over every character).
 /// Written out because JSON Schema's `\s` (ECMAScript's) differs from Rust's.
 pub const WHITE_SPACE: &[(char, char)] = &[
     ('\u{9}', '\u{d}'),
@@ -338,5 +338,18 @@ impl Rule for HttpsRule {
             "type": "string",
             "pattern": format!("^https://[^/?#{unsafe_class}][^{unsafe_class}]*$"),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WHITE_SPACE;
+
+    #[test]
+    fn the_white_space_written_out_is_rusts_for_every_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let listed = WHITE_SPACE.iter().any(|&(first, last)| (first..=last).contains(&c));
+            assert_eq!(listed, c.is_whitespace(), "{c:?}");
+        }
     }
 }

@@ -225,3 +225,35 @@ test('10,000 rows: the page shows how far the check has come, stays usable, then
   await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
 });
+
+test('a second file dropped while the first one\'s preview is being built replaces it, without a crash (issue 21)', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openCheck(page);
+  // In the page, so the second drop lands within a task of the first verdict,
+  // while the first preview is still being built in phases.
+  await page.evaluate(
+    ([first, second]) => {
+      const drop = (text, name) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], name, { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' }));
+        const main = document.querySelector('main');
+        main.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+        main.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      };
+      new MutationObserver((_, observer) => {
+        if (!/^11 partnerships ready/.test(document.querySelector('.check-summary')?.textContent ?? '')) return;
+        observer.disconnect();
+        drop(second, 'second.json');
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      drop(first, 'first.csv');
+    },
+    [EXAMPLE_CSV, FIXTURE_JSON],
+  );
+  await expect(status(page)).toContainText('second.json');
+  await expect(page.locator('.crash')).toHaveCount(0);
+  await expect(previewCards(page).first()).toBeVisible();
+  // Every phase timer of the first preview has run out by now.
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
+  await expect(page.locator('.crash')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,185 @@
+// The page a visitor is reading becomes the app in place (issue 21): the app
+// hydrates the prerendered elements instead of rendering a copy and swapping
+// it in. The wasm is held back, the page is used as a visitor would use it,
+// then the wasm runs: the elements are the same ones, and what the visitor did
+// carried over. If the app cannot start, the page says so and shows the cards.
+import { test, expect } from '@playwright/test';
+import { DATASET, cards, collectErrors, settledIn } from './helpers.js';
+
+/** Holds the app's wasm back until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Fails on hydration warnings too (Leptos logs a mismatch before it panics). */
+function collectWarnings(page) {
+  const warnings = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'warning' && /hydrat/i.test(msg.text())) warnings.push(msg.text());
+  });
+  return warnings;
+}
+
+const healthcare = DATASET.partnerships.filter((p) => p.sector === 'healthcare').map((p) => p.id);
+
+test('the 11 articles and the search box are the same elements once the app has started, and the app filters them', async ({ page }) => {
+  const errors = collectErrors(page);
+  const warnings = collectWarnings(page);
+  const release = await holdWasm(page);
+  await page.goto('./');
+  await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+  await page.evaluate(() => {
+    window.__before = { articles: [...document.querySelectorAll('main article')], search: document.getElementById('search') };
+    for (const article of window.__before.articles) article.dataset.marked = 'prerendered';
+  });
+  release();
+  await settledIn(page);
+  const same = await page.evaluate(() => {
+    const now = [...document.querySelectorAll('main article')];
+    return {
+      articles: now.length === window.__before.articles.length && now.every((a, i) => a === window.__before.articles[i]),
+      search: document.getElementById('search') === window.__before.search,
+    };
+  });
+  expect(same).toEqual({ articles: true, search: true });
+  await expect(page.locator('main article[data-marked=prerendered]')).toHaveCount(DATASET.partnerships.length);
+
+  // The app filters those very elements: a state tile leaves Louisiana's card, the same element.
+  await page.getByRole('group', { name: 'Map of states' }).getByRole('button', { name: 'Louisiana: 1 partnership' }).click();
+  await expect(cards(page)).toHaveCount(1);
+  const kept = await page.evaluate(() => window.__before.articles.includes(document.querySelector('main article')));
+  expect(kept).toBe(true);
+  await expect(page.locator('main article')).toHaveAttribute('data-marked', 'prerendered');
+  expect(errors).toEqual([]);
+  expect(warnings).toEqual([]);
+});
+
+test('a text selection made in a card before the wasm arrives is still selected after', async ({ page }) => {
+  const errors = collectErrors(page);
+  const release = await holdWasm(page);
+  await page.goto('./');
+  const selected = await page.evaluate(() => {
+    const summary = document.querySelector('main article .card-summary');
+    const range = document.createRange();
+    range.selectNodeContents(summary);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    window.__summary = summary;
+    return getSelection().toString();
+  });
+  expect(selected.length).toBeGreaterThan(20);
+  release();
+  await settledIn(page);
+  const after = await page.evaluate(() => ({
+    text: getSelection().toString(),
+    inSameElement: window.__summary.isConnected && window.__summary.contains(getSelection().anchorNode),
+  }));
+  expect(after).toEqual({ text: selected, inSameElement: true });
+  expect(errors).toEqual([]);
+});
+
+test('typed text, its caret and the focus carry over: the search box is the same and the app searches what was typed', async ({ page }) => {
+  const errors = collectErrors(page);
+  const release = await holdWasm(page);
+  await page.goto('./');
+  const search = page.getByRole('searchbox');
+  await search.click();
+  await search.pressSequentially('apprentice');
+  await search.press('ArrowLeft');
+  // Not answered before the app: the cards give way to "Loading this view…".
+  await expect(page.getByText('Loading this view…')).toBeVisible();
+  release();
+  await settledIn(page);
+  await expect(search).toHaveValue('apprentice');
+  await expect(search).toBeFocused();
+  expect(await search.evaluate((input) => [input.selectionStart, input.selectionEnd])).toEqual([9, 9]);
+  await expect(page).toHaveURL(/[?&]q=apprentice/);
+  const matching = DATASET.partnerships.filter((p) => JSON.stringify(p).toLowerCase().includes('apprentice'));
+  await expect(page.locator('.status-line')).toContainText(`of ${DATASET.partnerships.length}`);
+  await expect(page.getByText('Loading this view…')).toBeHidden();
+  expect(await cards(page).count()).toBeGreaterThan(0);
+  expect(await cards(page).count()).toBeLessThanOrEqual(matching.length);
+  expect(errors).toEqual([]);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('Filters, then Healthcare: answered before the wasm, and the same elements stay the answer after', async ({ page }) => {
+    const errors = collectErrors(page);
+    const release = await holdWasm(page);
+    await page.goto('./');
+    await page.getByRole('button', { name: /^Filters/ }).tap();
+    await page.locator('.filter-panel label').filter({ hasText: /^Healthcare/ }).tap();
+    // Answered by the prerendered page: the other cards are hidden, not gone.
+    await expect(page.locator('main article:visible')).toHaveCount(healthcare.length);
+    await expect(page.locator('.status-line')).toHaveText(`Showing ${healthcare.length} of ${DATASET.partnerships.length} partnerships`);
+    await page.evaluate(() => (window.__answer = [...document.querySelectorAll('main article')].filter((a) => a.checkVisibility())));
+    release();
+    await settledIn(page);
+    await expect(page).toHaveURL(/[?&]sector=healthcare/);
+    await expect(cards(page)).toHaveCount(healthcare.length);
+    expect((await cards(page).evaluateAll((now) => now.map((a) => a.id))).sort()).toEqual([...healthcare].sort());
+    expect(await page.evaluate(() => [...document.querySelectorAll('main article')].every((a, i) => a === window.__answer[i]))).toBe(true);
+    await expect(page.getByRole('radio', { name: 'Healthcare' })).toBeChecked();
+    await expect(page.getByRole('button', { name: /^Filters/ })).toHaveAttribute('aria-expanded', 'true');
+    // The app's own panel now: Filters closes it.
+    await page.getByRole('button', { name: /^Filters/ }).tap();
+    await expect(page.getByRole('button', { name: /^Filters/ })).toHaveAttribute('aria-expanded', 'false');
+    expect(errors).toEqual([]);
+  });
+});
+
+test('?embed=%31 is an embed to the head script and to the app alike', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('./?embed=%31&state=LA');
+  await settledIn(page);
+  await expect(page.locator('html')).toHaveClass(/\bembedded\b/);
+  await expect(page.getByRole('link', { name: /Open full explorer/ })).toBeVisible();
+  await expect(cards(page)).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^Embed/ })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('"Embed this view" on a partner\'s list embeds that list', async ({ page }) => {
+  await page.goto('./?data=data/partnerships.json&sector=healthcare');
+  await settledIn(page);
+  await page.getByRole('button', { name: /^Embed/ }).click();
+  await expect(page.locator('#embed-loader')).toHaveValue(/data-sector="healthcare" data-list="data\/partnerships\.json"/);
+  await expect(page.locator('#embed-iframe')).toHaveValue(/\?embed=1&amp;sector=healthcare&amp;data=data\/partnerships\.json/);
+  await expect(page.locator('.embed-preview')).toHaveAttribute('data-src', /\?embed=1&sector=healthcare&data=data\/partnerships\.json$/);
+});
+
+test.describe('when the app cannot start', () => {
+  test('its code not downloaded: a filtered address shows every card with a notice saying why, never "Loading" for ever', async ({
+    page,
+  }) => {
+    await page.route('**/*_bg.wasm', (route) => route.abort());
+    await page.goto('./?sector=healthcare');
+    const notice = page.getByRole('alert');
+    await expect(notice).toHaveText(
+      'This view needs the explorer’s app, which could not start: its code could not be downloaded. ' +
+        'Every partnership is listed below; filters and search need the app.',
+    );
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    for (const card of await cards(page).all()) await expect(card).toBeVisible();
+    await expect(page.getByText('Loading this view…')).toBeHidden();
+    await expect(page.locator('#app')).not.toHaveAttribute('aria-busy', 'true');
+    await expect(page.getByRole('searchbox')).toBeHidden();
+  });
+
+  test('WebAssembly turned off: the notice says so', async ({ page }) => {
+    await page.addInitScript(() => delete globalThis.WebAssembly);
+    await page.goto('./');
+    await expect(page.getByRole('alert')).toContainText(
+      'The explorer’s app could not start: this browser has WebAssembly turned off.',
+    );
+    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+  });
+});
