@@ -41,13 +41,13 @@ if (marks.contains(names.inFrame)) {
 // "Embed this view" previews the embed in a frame of its own, loaded only while
 // the dialog is open (and again when the controls chosen change its address);
 // the height the frame reports is how tall the embed will be at this width.
-const preview = () => document.querySelector('iframe.embed-preview-frame');
+const preview = () => document.querySelector(`.${names.embedPreview} iframe`);
 const previewSays = (text) => {
-  const status = document.getElementById('embed-preview-height');
+  const status = document.getElementById(names.embedPreviewHeight);
   if (status) status.textContent = text;
 };
 const loadPreview = () => {
-  const box = document.querySelector('.embed-preview[data-src]');
+  const box = document.querySelector(`.${names.embedPreview}[data-src]`);
   if (!box?.closest('dialog')?.open) return;
   let frame = box.querySelector('iframe');
   if (frame?.getAttribute('src') === box.dataset.src) return;
@@ -106,30 +106,43 @@ if (prerendered) {
     done.delete(key);
     done.set(key, { element, kind });
   };
-  // A first click on a sector is answered here at once: the prerender wrote,
-  // for each sector, which of its cards that view shows and its status line,
-  // computed by the app's own filtering (src/prerender.rs, `first_answers`).
-  // Nothing is filtered here: the answer is only shown. "All sectors"
-  // restores the page as it came. Any other change waits for the app.
+  // A first choice of a sector or of a state is answered here at once: the
+  // prerender wrote, for each sector and each state, which of its cards that
+  // view shows and its status line, computed by the app's own filtering
+  // (src/prerender.rs, `first_answers`). Nothing is filtered here: the answer
+  // is only shown, for a view of at most one of the two. "All sectors", or the
+  // same state again, restores the page as it came. Anything else waits for
+  // the app.
   const answers = JSON.parse(document.getElementById(names.firstAnswers)?.textContent || 'null');
-  const items = [...prerendered.querySelectorAll('.card-item')];
-  const status = prerendered.querySelector('.status-line');
-  if (answers && status) answers[''] = { cards: items.map((_, at) => at), status: status.textContent };
-  let answering = !marks.contains(names.viewPending);
+  const items = [...prerendered.querySelectorAll(`.${names.cardItem}`)];
+  const status = prerendered.querySelector(`.${names.statusLine}`);
+  const all = status && { cards: items.map((_, at) => at), status: status.textContent };
+  const shown = { sector: '', state: '' };
+  let answering = Boolean(answers && status) && !marks.contains(names.viewPending);
   const answer = (target) => {
-    const found = answering && target.matches('[name=sector]') && answers?.[target.value];
+    if (!answering) return false;
+    const next = { ...shown };
+    const code = target.getAttribute(names.stateAttribute);
+    if (target.matches(`input[name=${names.sectorChoice}]`)) next.sector = target.value;
+    else if (code) next.state = shown.state === code ? '' : code;
+    else return false;
+    const found = next.sector && next.state ? null : next.sector ? answers.sector[next.sector] : next.state ? answers.state[next.state] : all;
     if (!found || found.cards.some((at) => at >= items.length)) return false;
+    Object.assign(shown, next);
     items.forEach((item, at) => (item.hidden = !found.cards.includes(at)));
     // The text node's own text: the node stays the one the app hydrates.
     if (status.firstChild instanceof Text) status.firstChild.data = found.status;
     else status.textContent = found.status;
+    for (const button of prerendered.querySelectorAll(`[${names.stateAttribute}]`)) {
+      button.setAttribute('aria-pressed', String(button.getAttribute(names.stateAttribute) === shown.state));
+    }
     return true;
   };
   // A filter changed here and not answered leaves the prerendered cards
   // matching another view: they give way to "Loading this view…" (see the
   // CSS) until the app is live. The filters stay under the visitor's hand.
   const changing = (target) => {
-    if (!(target instanceof Element) || !target.closest('.filters-row, .filter-panel')) return;
+    if (!(target instanceof Element) || !target.closest(`.${names.filtersRow}, #${names.filterPanel}`)) return;
     if (answer(target)) return;
     answering = false;
     marks.add(names.viewChanging);
@@ -153,8 +166,8 @@ if (prerendered) {
     // app, handed the same click, opens its own (the same element).
     if (button.id === names.filtersButton) {
       const panel = document.getElementById(button.getAttribute('aria-controls'));
-      const open = !panel.classList.contains('open');
-      panel.classList.toggle('open', open);
+      const open = !panel.classList.contains(names.panelOpen);
+      panel.classList.toggle(names.panelOpen, open);
       button.setAttribute('aria-expanded', String(open));
     }
   });
@@ -163,9 +176,9 @@ if (prerendered) {
   for (const radio of prerendered.querySelectorAll('input[type=radio]')) {
     if (radio.checked && !radio.defaultChecked) edited(radio);
   }
-  const search = prerendered.querySelector('#search');
+  const search = document.getElementById(names.search);
   if (search && search.value !== search.defaultValue) edited(search);
-  const sort = prerendered.querySelector('#sort');
+  const sort = document.getElementById(names.sort);
   if (sort && [...sort.options].some((option) => option.selected !== option.defaultSelected)) edited(sort);
 
   // The app hydrates in one task and then says it is live (src/start.rs), in
@@ -217,7 +230,7 @@ if (prerendered) {
     marks.remove(names.viewPending, names.viewChanging, names.viewOtherData);
     prerendered.removeAttribute('aria-busy');
     for (const item of items) item.hidden = false;
-    if (status && answers) status.textContent = answers[''].status;
+    if (all) status.textContent = all.status;
     const notice = document.createElement('div');
     notice.className = 'wrap notice boot-notice';
     notice.setAttribute('role', 'alert');

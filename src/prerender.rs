@@ -23,24 +23,39 @@ pub fn default_view_html(json: &str) -> Result<String, Unusable> {
     Ok(html.replace("<!>", "<!---->"))
 }
 
-/// What the prerendered page answers at once, before the app has arrived, to
-/// a first click on a sector (the plain-JavaScript peer's one filter, and the
-/// most common first choice): for each sector id, the places in the
-/// prerendered list of the cards that view shows, and its status line,
-/// computed here by the app's own filtering. `public/shell.js` shows them; it
-/// filters nothing. "All sectors" is the prerendered page itself (shell.js
-/// restores it). A JSON object, `<` escaped so that it can sit in a script
-/// element.
+/// What the prerendered page answers at once, before the app is live, to a
+/// first choice of a sector (the plain-JavaScript peer's one filter, and the
+/// most common first choice) or of a state (a tile of the map or a button of
+/// the state list): for each sector id and each state code with partnerships,
+/// the places in the prerendered list of the cards that view shows, and its
+/// status line, computed here by the app's own filtering. `public/shell.js`
+/// shows them; it filters nothing. "All sectors" is the prerendered page
+/// itself (shell.js restores it). A JSON object `{"sector": {id: answer},
+/// "state": {code: answer}}`, `<` escaped so that it can sit in a script element.
 pub fn first_answers(json: &str) -> Result<String, Unusable> {
     let dataset = parse_dataset(json)?.dataset;
     let index = Index::new(&dataset);
     // The cards as the prerendered page lists them (the default view's order).
     let listed = index.run(&Filter::default()).matching;
-    let mut answers = serde_json::Map::new();
-    for sector in &dataset.sectors {
-        let results = index.run(&Filter { sector: Some(sector.id.to_string()), ..Filter::default() });
+    let answer = |filter: Filter| {
+        let results = index.run(&filter);
         let cards: Vec<usize> = results.matching.iter().filter_map(|i| listed.iter().position(|j| j == i)).collect();
-        answers.insert(sector.id.to_string(), serde_json::json!({ "cards": cards, "status": results.status() }));
-    }
-    Ok(serde_json::Value::Object(answers).to_string().replace('<', "\\u003c"))
+        serde_json::json!({ "cards": cards, "status": results.status() })
+    };
+    let sectors: serde_json::Map<String, serde_json::Value> = dataset
+        .sectors
+        .iter()
+        .map(|sector| {
+            (sector.id.to_string(), answer(Filter { sector: Some(sector.id.to_string()), ..Filter::default() }))
+        })
+        .collect();
+    let mut codes: Vec<&str> = dataset.partnerships.iter().map(|p| p.state.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let states: serde_json::Map<String, serde_json::Value> = codes
+        .into_iter()
+        .map(|code| (code.to_string(), answer(Filter { state: Some(code.to_string()), ..Filter::default() })))
+        .collect();
+    let answers = serde_json::json!({ "sector": sectors, "state": states });
+    Ok(answers.to_string().replace('<', "\\u003c"))
 }

@@ -59,9 +59,26 @@ pub mod names {
     /// A message the page posts to its host: `{ source, type, height }`.
     pub const MESSAGE_SOURCE: &str = "partnership-explorer";
     pub const RESIZE_MESSAGE: &str = "resize";
-    /// The Filters button (narrow screens) and the panel it opens.
+    /// The markup shell.js reads in the prerendered page (the components use
+    /// these constants): the Filters button (narrow screens) and the panel it
+    /// opens (its class while open: `class:open` in `components::filters`);
     pub const FILTERS_BUTTON: &str = "filters-button";
     pub const FILTER_PANEL: &str = "filter-panel";
+    pub const PANEL_OPEN: &str = "open";
+    /// the row of the search and the sort, and their ids;
+    pub const FILTERS_ROW: &str = "filters-row";
+    pub const SEARCH: &str = "search";
+    pub const SORT: &str = "sort";
+    /// the sector radios' name, and the attribute naming a state tile's or a
+    /// state list button's state;
+    pub const SECTOR_CHOICE: &str = "sector";
+    pub const STATE_ATTRIBUTE: &str = "data-state";
+    /// each card's list item, and the status line;
+    pub const CARD_ITEM: &str = "card-item";
+    pub const STATUS_LINE: &str = "status-line";
+    /// the embed dialog's preview box and the line saying its height.
+    pub const EMBED_PREVIEW: &str = "embed-preview";
+    pub const EMBED_PREVIEW_HEIGHT: &str = "embed-preview-height";
     /// The address's parameters the head script reads before the first paint.
     pub const CHECK_PARAM: &str = "check";
     pub const DATA_PARAM: &str = "data";
@@ -89,6 +106,16 @@ pub mod names {
             ("resize", RESIZE_MESSAGE),
             ("filtersButton", FILTERS_BUTTON),
             ("filterPanel", FILTER_PANEL),
+            ("panelOpen", PANEL_OPEN),
+            ("filtersRow", FILTERS_ROW),
+            ("search", SEARCH),
+            ("sort", SORT),
+            ("sectorChoice", SECTOR_CHOICE),
+            ("stateAttribute", STATE_ATTRIBUTE),
+            ("cardItem", CARD_ITEM),
+            ("statusLine", STATUS_LINE),
+            ("embedPreview", EMBED_PREVIEW),
+            ("embedPreviewHeight", EMBED_PREVIEW_HEIGHT),
             ("checkParam", CHECK_PARAM),
             ("dataParam", DATA_PARAM),
             ("embedParam", crate::embed::EMBED_PARAM),

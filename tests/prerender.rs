@@ -61,10 +61,33 @@ fn first_answers_are_each_sectors_cards_in_the_prerendered_order_with_its_status
     assert!(in_page.is_sorted(), "the page lists the cards in the default order");
     for sector in &dataset.sectors {
         let expected: Vec<usize> = (0..listed.len()).filter(|&at| listed[at].sector == sector.id).collect();
-        let answer = &answers[sector.id.as_str()];
+        let answer = &answers["sector"][sector.id.as_str()];
         assert_eq!(answer["cards"], serde_json::json!(expected), "{}", sector.id);
         let status = format!("Showing {} of {} partnerships", expected.len(), listed.len());
         assert_eq!(answer["status"], status.as_str(), "{}", sector.id);
     }
-    assert_eq!(answers.as_object().unwrap().len(), dataset.sectors.len(), "All sectors is the page itself");
+    assert_eq!(answers["sector"].as_object().unwrap().len(), dataset.sectors.len(), "All sectors is the page itself");
+    // A state's answer: every state with partnerships, none without.
+    let mut codes: Vec<&str> = dataset.partnerships.iter().map(|p| p.state.as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(answers["state"].as_object().unwrap().keys().map(String::as_str).collect::<Vec<_>>(), codes);
+    for code in codes {
+        let expected: Vec<usize> = (0..listed.len()).filter(|&at| listed[at].state.as_str() == code).collect();
+        assert_eq!(answers["state"][code]["cards"], serde_json::json!(expected), "{code}");
+        let status = format!("Showing {} of {} partnerships", expected.len(), listed.len());
+        assert_eq!(answers["state"][code]["status"], status.as_str(), "{code}");
+        // shell.js finds the state's tile and list button by this attribute.
+        let marked = format!("{}=\"{code}\"", partnership_explorer::start::names::STATE_ATTRIBUTE);
+        assert_eq!(html.matches(&marked).count(), 2, "{code}: its tile and its list button");
+    }
+}
+
+/// shell.js opens the Filters panel before the app is live with the class the
+/// app gives it (`class:open`, which cannot take a constant).
+#[test]
+fn the_open_panels_class_is_the_one_shell_js_is_given() {
+    let filters = include_str!("../src/components/filters.rs");
+    let open = format!("class:{}=", partnership_explorer::start::names::PANEL_OPEN);
+    assert!(filters.contains(&open), "{open}");
 }

@@ -4,6 +4,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::start::names;
+
 use super::explorer::use_explorer;
 use super::status::CopyStatus;
 use crate::browser;
@@ -123,7 +125,7 @@ pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
     let card_name = name.clone();
 
     view! {
-        <li class="card-item">
+        <li class=names::CARD_ITEM>
             <article
                 class=format!("card sector-{sector}")
                 class:card-target=is_target

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::start::names;
+
 use super::explorer::use_explorer;
 use super::status::CopyStatus;
 use crate::browser;
@@ -67,7 +69,7 @@ pub fn EmbedThisView() -> impl IntoView {
                 <div class="chips" role="radiogroup" aria-labelledby="embed-controls-label">{choices}</div>
             </div>
             // How tall the embed will be: written by shell.js from the preview below.
-            <p id="embed-preview-height" class="embed-preview-height" role="status">"Measuring the preview…"</p>
+            <p id=names::EMBED_PREVIEW_HEIGHT class="embed-preview-height" role="status">"Measuring the preview…"</p>
             <CodeToCopy id="embed-loader" label="Snippet (resizes itself)" make=loader_snippet controls/>
             <CodeToCopy
                 id="embed-iframe"
@@ -115,7 +117,7 @@ fn EmbedPreview(controls: RwSignal<Controls>) -> impl IntoView {
     let address =
         move || explorer.filter.with(|f| embed_url(&explorer.base(), f, controls.get(), explorer.list().as_deref()));
     view! {
-        <div class="embed-preview" data-src=address>
+        <div class=names::EMBED_PREVIEW data-src=address>
             <p class="filter-label">"Preview"</p>
         </div>
     }

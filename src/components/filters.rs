@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::start::names;
+
 use super::explorer::use_explorer;
 use crate::explore::search::MAX_QUERY_CHARS;
 use crate::explore::Sort;
@@ -33,7 +35,7 @@ pub fn SectorFilter() -> impl IntoView {
                 <label class="chip" class:chip-zero=move || count() == 0>
                     <input
                         type="radio"
-                        name="sector"
+                        name=names::SECTOR_CHOICE
                         value=id.clone()
                         prop:checked=is_selected
                         on:change=move |_| explorer.commit(|f| f.sector = Some(id.clone()))
@@ -50,7 +52,7 @@ pub fn SectorFilter() -> impl IntoView {
                 <label class="chip">
                     <input
                         type="radio"
-                        name="sector"
+                        name=names::SECTOR_CHOICE
                         value=""
                         // The attribute too: the build-time prerender writes
                         // attributes only, and must show this one chosen.
@@ -115,9 +117,9 @@ pub fn SearchBox() -> impl IntoView {
     };
     view! {
         <div class="filter-block search">
-            <label class="filter-label" for="search">"Search partnerships"</label>
+            <label class="filter-label" for=names::SEARCH>"Search partnerships"</label>
             <input
-                id="search"
+                id=names::SEARCH
                 type="search"
                 placeholder="e.g. nursing, apprenticeships, Oregon"
                 autocomplete="off"
@@ -140,8 +142,8 @@ pub fn SortSelect() -> impl IntoView {
     };
     view! {
         <div class="filter-block sort">
-            <label class="filter-label" for="sort">"Sort by"</label>
-            <select id="sort" on:change=on_change prop:value=move || explorer.filter.with(|f| f.sort.as_str())>
+            <label class="filter-label" for=names::SORT>"Sort by"</label>
+            <select id=names::SORT on:change=on_change prop:value=move || explorer.filter.with(|f| f.sort.as_str())>
                 {Sort::ALL.map(|s| view! {
                     <option value=s.as_str() selected=move || explorer.filter.with(|f| f.sort == s)>{s.label()}</option>
                 })}
@@ -171,7 +173,7 @@ pub fn FiltersButton(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <button
             type="button"
-            id="filters-button"
+            id=names::FILTERS_BUTTON
             class="button filters-button"
             aria-expanded=move || open.get().to_string()
             aria-controls=PANEL
@@ -183,7 +185,7 @@ pub fn FiltersButton(open: RwSignal<bool>) -> impl IntoView {
 }
 
 /// The filter panel's id, which the Filters button controls.
-pub const PANEL: &str = "filter-panel";
+pub const PANEL: &str = names::FILTER_PANEL;
 
 /// The filter panel: sectors, then (`places`) the map, the state list and the
 /// topics. Escape closes it on a narrow screen, back to the Filters button.
@@ -192,11 +194,11 @@ pub fn FilterPanel(open: RwSignal<bool>, children: Children) -> impl IntoView {
     let close_on_escape = move |event: leptos::ev::KeyboardEvent| {
         if event.key() == "Escape" && open.get_untracked() {
             open.set(false);
-            crate::browser::focus("filters-button", false);
+            crate::browser::focus(names::FILTERS_BUTTON, false);
         }
     };
     view! {
-        <div id=PANEL class="filter-panel" class:open=move || open.get() on:keydown=close_on_escape>
+        <div id=PANEL class=names::FILTER_PANEL class:open=move || open.get() on:keydown=close_on_escape>
             {children()}
         </div>
     }

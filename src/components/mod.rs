@@ -16,6 +16,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::start::names;
+
 use crate::data::Loaded;
 use crate::embed::Controls;
 use crate::start::{Phase, Start};
@@ -94,7 +96,7 @@ pub fn LoadedView(
             <QueryNotices/>
             <Show when=with_controls>
                 <section class="filters" aria-label="Filters">
-                    <div class="filters-row">
+                    <div class=names::FILTERS_ROW>
                         <SearchBox/>
                         <SortSelect/>
                     </div>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::start::names;
+
 use super::card::PartnershipCard;
 use super::explorer::{use_explorer, BATCH};
 use crate::explore::handout::in_words;
@@ -15,7 +17,7 @@ use crate::start::Start;
 pub fn StatusLine() -> impl IntoView {
     let explorer = use_explorer();
     let text = move || explorer.results.with(|r| r.status());
-    view! { <p class="status-line" role="status">{text}</p> }
+    view! { <p class=names::STATUS_LINE role="status">{text}</p> }
 }
 
 #[component]

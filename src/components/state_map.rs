@@ -61,6 +61,7 @@ pub fn StateMap() -> impl IntoView {
                     type="button"
                     class=move || format!("{position} level-{}", level(count()))
                     aria-pressed=move || pressed().to_string()
+                    data-state=state.code
                     on:click=move |_| toggle_state(explorer, state.code)
                 >
                     // The name comes from the hidden text, not aria-label, so that
@@ -97,6 +98,7 @@ pub fn StateList() -> impl IntoView {
                         class="state-button"
                         class:chip-zero=move || count() == 0
                         aria-pressed=move || pressed().to_string()
+                        data-state=state.code
                         on:click=move |_| toggle_state(explorer, state.code)
                     >
                         {move || format!("{} ({})", state.name, count())}

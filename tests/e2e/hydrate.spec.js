@@ -136,6 +136,52 @@ test.describe('on a phone', () => {
   });
 });
 
+test.describe('on a phone, a state', () => {
+  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('Filters, then a state tile: answered before the wasm, the same card after, the same tile pressed', async ({ page }) => {
+    const errors = collectErrors(page);
+    const release = await holdWasm(page);
+    await page.goto('./');
+    await page.getByRole('button', { name: /^Filters/ }).tap();
+    const tile = page.getByRole('group', { name: 'Map of states' }).getByRole('button', { name: /^Louisiana: / });
+    await tile.tap();
+    const louisiana = DATASET.partnerships.filter((p) => p.state === 'LA').map((p) => p.id);
+    await expect(page.locator('main article:visible')).toHaveCount(louisiana.length);
+    await expect(page.locator('.status-line')).toHaveText(`Showing ${louisiana.length} of ${DATASET.partnerships.length} partnerships`);
+    await expect(tile).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByText('Loading this view…')).toBeHidden();
+    // The same tile again is the page as it came.
+    await tile.tap();
+    await expect(page.locator('main article:visible')).toHaveCount(DATASET.partnerships.length);
+    await tile.tap();
+    await expect(page.locator('main article:visible')).toHaveCount(louisiana.length);
+    await page.evaluate(() => (window.__answer = [...document.querySelectorAll('main article')].filter((a) => a.checkVisibility())));
+    release();
+    await settledIn(page);
+    await expect(page).toHaveURL(/[?&]state=LA/);
+    expect((await cards(page).evaluateAll((now) => now.map((a) => a.id))).sort()).toEqual([...louisiana].sort());
+    expect(await page.evaluate(() => [...document.querySelectorAll('main article')].every((a, i) => a === window.__answer[i]))).toBe(true);
+    await expect(tile).toHaveAttribute('aria-pressed', 'true');
+    expect(errors).toEqual([]);
+  });
+
+  test('a sector, then a state: not one view the page can answer, so the cards wait for the app', async ({ page }) => {
+    const release = await holdWasm(page);
+    await page.goto('./');
+    await page.getByRole('button', { name: /^Filters/ }).tap();
+    await page.locator('.filter-panel label').filter({ hasText: /^Healthcare/ }).tap();
+    await page.getByRole('group', { name: 'Map of states' }).getByRole('button', { name: /^Louisiana: / }).tap();
+    await expect(page.getByText('Loading this view…')).toBeVisible();
+    release();
+    await settledIn(page);
+    const both = DATASET.partnerships.filter((p) => p.state === 'LA' && p.sector === 'healthcare');
+    await expect(cards(page)).toHaveCount(both.length);
+    await expect(page).toHaveURL(/sector=healthcare/);
+    await expect(page).toHaveURL(/state=LA/);
+  });
+});
+
 test('?embed=%31 is an embed to the head script and to the app alike', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('./?embed=%31&state=LA');
