@@ -30,6 +30,20 @@ export async function serveData(page, body, status = 200, contentType = 'applica
   );
 }
 
+/**
+ * Holds the app's wasm back until the returned function is called: the page
+ * is then the prerendered one, as on a slow line before the app is live.
+ */
+export async function holdWasm(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Zero WCAG 2.1 A/AA violations, with readable output when there are some. */
 export async function expectNoAxeViolations(page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -4,18 +4,7 @@
 // then the wasm runs: the elements are the same ones, and what the visitor did
 // carried over. If the app cannot start, the page says so and shows the cards.
 import { test, expect } from '@playwright/test';
-import { DATASET, cards, collectErrors, settledIn } from './helpers.js';
-
-/** Holds the app's wasm back until the returned function is called. */
-async function holdWasm(page) {
-  let release;
-  const released = new Promise((resolve) => (release = resolve));
-  await page.route('**/*_bg.wasm', async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
+import { DATASET, cards, collectErrors, holdWasm, settledIn } from './helpers.js';
 
 /** Fails on hydration warnings too (Leptos logs a mismatch before it panics). */
 function collectWarnings(page) {
@@ -108,15 +97,24 @@ test('typed text, its caret and the focus carry over: the search box is the same
   expect(errors).toEqual([]);
 });
 
+const PHONE = { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true };
+
+/** On a phone, before the app is live: opens Filters, then taps `choice` (a locator). */
+async function filtersThen(page, choice) {
+  await page.getByRole('button', { name: /^Filters/ }).tap();
+  await choice(page).tap();
+}
+const healthcareChoice = (page) => page.locator('.filter-panel label').filter({ hasText: /^Healthcare/ });
+const louisianaTile = (page) => page.getByRole('group', { name: 'Map of states' }).getByRole('button', { name: /^Louisiana: / });
+
 test.describe('on a phone', () => {
-  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  test.use(PHONE);
 
   test('Filters, then Healthcare: answered before the wasm, and the same elements stay the answer after', async ({ page }) => {
     const errors = collectErrors(page);
     const release = await holdWasm(page);
     await page.goto('./');
-    await page.getByRole('button', { name: /^Filters/ }).tap();
-    await page.locator('.filter-panel label').filter({ hasText: /^Healthcare/ }).tap();
+    await filtersThen(page, healthcareChoice);
     // Answered by the prerendered page: the other cards are hidden, not gone.
     await expect(page.locator('main article:visible')).toHaveCount(healthcare.length);
     await expect(page.locator('.status-line')).toHaveText(`Showing ${healthcare.length} of ${DATASET.partnerships.length} partnerships`);
@@ -137,15 +135,14 @@ test.describe('on a phone', () => {
 });
 
 test.describe('on a phone, a state', () => {
-  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  test.use(PHONE);
 
   test('Filters, then a state tile: answered before the wasm, the same card after, the same tile pressed', async ({ page }) => {
     const errors = collectErrors(page);
     const release = await holdWasm(page);
     await page.goto('./');
-    await page.getByRole('button', { name: /^Filters/ }).tap();
-    const tile = page.getByRole('group', { name: 'Map of states' }).getByRole('button', { name: /^Louisiana: / });
-    await tile.tap();
+    await filtersThen(page, louisianaTile);
+    const tile = louisianaTile(page);
     const louisiana = DATASET.partnerships.filter((p) => p.state === 'LA').map((p) => p.id);
     await expect(page.locator('main article:visible')).toHaveCount(louisiana.length);
     await expect(page.locator('.status-line')).toHaveText(`Showing ${louisiana.length} of ${DATASET.partnerships.length} partnerships`);
@@ -169,9 +166,8 @@ test.describe('on a phone, a state', () => {
   test('a sector, then a state: not one view the page can answer, so the cards wait for the app', async ({ page }) => {
     const release = await holdWasm(page);
     await page.goto('./');
-    await page.getByRole('button', { name: /^Filters/ }).tap();
-    await page.locator('.filter-panel label').filter({ hasText: /^Healthcare/ }).tap();
-    await page.getByRole('group', { name: 'Map of states' }).getByRole('button', { name: /^Louisiana: / }).tap();
+    await filtersThen(page, healthcareChoice);
+    await louisianaTile(page).tap();
     await expect(page.getByText('Loading this view…')).toBeVisible();
     release();
     await settledIn(page);

@@ -1,20 +1,11 @@
 // The prerendered first view: in dist/index.html before any script runs,
-// readable without JavaScript, and taken over by the app without a flash, a
-// shift or a duplicate.
+// readable without JavaScript, and made live by the app (hydrated) without a
+// flash, a shift or a duplicate.
 import { test, expect } from '@playwright/test';
-import { DATASET, cards, collectErrors, pixelDifference, settledIn } from './helpers.js';
+import { DATASET, cards, collectErrors, holdWasm, pixelDifference, settledIn } from './helpers.js';
 
 const ALL = DATASET.partnerships.length;
-/** Holds the app back (its wasm) until the returned function is called. */
-async function holdApp(page) {
-  let release;
-  const held = new Promise((done) => (release = done));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
+const holdApp = holdWasm;
 
 const tookOver = (page) => expect.poll(() => page.evaluate(() => !document.getElementById('app').hasAttribute('data-prerendered'))).toBe(true);
 
