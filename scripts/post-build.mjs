@@ -66,7 +66,7 @@ if (!glue || !wasm) {
 }
 // The check page's wasm (index.html builds it as Trunk's "worker" type, with
 // an ES module glue, unhashed): named by its content's hash here, so it can be
-// cached for good like the app's, and loaded only at ?check=1.
+// cached for good like the app's, and loaded only for other data (?check=1, ?data=).
 const check = {};
 for (const [key, from] of [['glue', 'check_page.js'], ['wasm', 'check_page_bg.wasm']]) {
   const path = join(dir, from);

@@ -7,7 +7,7 @@
 // - Datasets (*.json) come from the network when it answers (the copy is kept),
 //   else from the cache, stamped with the date they were saved; the page shows
 //   that date in its offline note.
-// - The check page's files (?check=1) are cached the first time it is opened.
+// - The check page's files (?check=1, also a partner's list at ?data=) are cached the first time they are used.
 // - A new build waits until the page asks it to take over (the reload prompt).
 const BUILD = '__BUILD__';
 const FILES = __FILES__;

@@ -88,7 +88,7 @@ for (const [k, t] of Object.entries(totals)) {
   br += t.br;
 }
 console.log(`${'TOTAL'.padEnd(58)} ${kb(raw)} ${kb(br)}`);
-for (const r of onDemand) console.log(`${(r.name + ' (only at ?check=1)').padEnd(58)} ${kb(r.raw)} ${kb(r.br)}`);
+for (const r of onDemand) console.log(`${(r.name + ' (?check=1, ?data=)').padEnd(58)} ${kb(r.raw)} ${kb(r.br)}`);
 
 // The critical path: index.html and the stylesheets it links.
 const html = readFileSync(join(dist, 'index.html'), 'utf8');

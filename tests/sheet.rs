@@ -6,17 +6,14 @@
 
 use partnership_explorer::data::report::{Form, Report};
 use partnership_explorer::data::sheet::{from_csv, to_csv, COLUMNS};
-use partnership_explorer::data::{parse_dataset, Dataset, Loaded, Problem, TextAt};
-use partnership_explorer::geo;
+use partnership_explorer::data::{parse_dataset, Loaded, Problem, TextAt};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-const DATA: &str = include_str!("../public/data/partnerships.json");
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/");
+mod generate;
+use generate::{bundled, dataset, DATA};
 
-fn bundled() -> Dataset {
-    parse_dataset(DATA).unwrap().dataset
-}
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/");
 
 fn read(csv: &str) -> Loaded {
     from_csv(csv.as_bytes(), &bundled()).read.unwrap_or_else(|e| panic!("expected a usable file, got {e:#?}"))
@@ -226,52 +223,6 @@ fn the_report_counts_ready_and_to_fix_in_either_form() {
     assert!(report.summary().starts_with("0 partnerships ready: the file cannot be used"), "{}", report.summary());
     assert_eq!(Report::check("x", DATA.as_bytes(), &bundled()).summary(), "11 partnerships ready, none need fixing");
     assert_eq!(TextAt::of("ab\ncde", 4, 6), TextAt { line: 2, column: 2, len: 2 });
-}
-
-/// Text a partner might write: punctuation, quotes and commas, never blank,
-/// on one line without spaces around it (a cell's lines list highlights),
-/// sometimes starting as a spreadsheet formula does (`=`, `+`, `-`, `@`, `'`).
-fn text() -> impl Strategy<Value = String> {
-    "[=+@'-]{0,3}[A-Z][A-Za-z0-9 ,\"'.;:()&/-]{0,40}[a-z.]"
-}
-
-prop_compose! {
-    fn partnership(index: usize)(
-        name in text(),
-        short in proptest::option::of("[A-Z]{2,6}"),
-        sector in 0..6usize,
-        state in 0..geo::STATES.len(),
-        region in text(),
-        launched in proptest::option::of((1990..2030u16, proptest::option::of(1..=12u8))),
-        members in proptest::option::of((1..5000u32, proptest::option::of(prop_oneof!["nearly", "over"]), text())),
-        summary in text(),
-        highlights in proptest::collection::vec(text(), 0..4),
-        topics in proptest::collection::btree_set(0..15usize, 0..4),
-        website in proptest::option::of("[a-z]{1,10}"),
-    ) -> Value {
-        let ds = bundled();
-        json!({
-            "id": format!("p-{index}"), "name": name, "short_name": short,
-            "sector": ds.sectors[sector].id.as_str(), "state": geo::STATES[state].code, "region": region,
-            "launched": launched.map(|(y, m)| m.map_or(y.to_string(), |m| format!("{y}-{m:02}"))),
-            "members": members.map(|(approx, qualifier, what)| {
-                json!({"approx": approx, "qualifier": qualifier, "what": what})
-            }),
-            "summary": summary, "highlights": highlights,
-            "topics": topics.iter().map(|&t| ds.topics[t].id.as_str()).collect::<Vec<_>>(),
-            "website": website.map(|w| format!("https://{w}.example.org/a?b=1")),
-        })
-    }
-}
-
-fn dataset() -> impl Strategy<Value = Dataset> {
-    (0..12usize).prop_flat_map(|n| (0..n).map(partnership).collect::<Vec<_>>()).prop_map(|partnerships| {
-        let mut v: Value = serde_json::from_str(DATA).unwrap();
-        v["partnerships"] = Value::Array(partnerships);
-        let loaded = parse_dataset(&v.to_string()).unwrap();
-        assert_eq!(loaded.problems, [], "the generator makes valid partnerships");
-        loaded.dataset
-    })
 }
 
 proptest! {

@@ -11,23 +11,24 @@ use crate::geo::{self, STATES};
 use crate::order::sort_indices;
 
 /// What is precomputed for one partnership.
-struct Entry {
+pub(super) struct Entry {
     /// Folded name, short name, region, full state name, summary and highlights.
     haystack: String,
     /// Index into the dataset's sectors (`None`: not a known sector).
-    sector: Option<usize>,
+    pub(super) sector: Option<usize>,
     /// Index into `geo::STATES`.
-    state: Option<usize>,
-    /// Indexes into the dataset's topics, distinct (a handful: searched linearly).
-    topics: Vec<usize>,
+    pub(super) state: Option<usize>,
+    /// Indexes into the dataset's topics, distinct, in the partnership's order
+    /// (a handful: searched linearly).
+    pub(super) topics: Vec<usize>,
 }
 
 pub struct Index {
-    entries: Vec<Entry>,
+    pub(super) entries: Vec<Entry>,
     /// The entries in each sort order (indexed like `Sort::ALL`), computed once:
     /// walking the entries in the wanted order yields sorted results with no
     /// sort per filter change.
-    orders: [Vec<usize>; 3],
+    pub(super) orders: [Vec<usize>; 3],
     /// The dataset's sector and topic ids: what the results' counts are aligned
     /// with, and what an address may ask for.
     known: Known,
@@ -110,16 +111,7 @@ impl Index {
     }
 
     pub fn run(&self, filter: &Filter) -> Results {
-        // A choice the dataset does not know matches nothing (the URL codec drops
-        // those before they get here; this keeps the index honest on its own).
-        let sector = filter.sector.as_ref().map(|id| self.known.sectors.iter().position(|s| s == id));
-        let state = filter.state.as_ref().map(|code| state_index(code));
-        let mut wanted_topics = Vec::with_capacity(filter.topics.len());
-        for id in &filter.topics {
-            wanted_topics.push(self.known.topics.iter().position(|t| t == id));
-        }
-        let words = query_words(&filter.query);
-
+        let wanted = Wanted::new(self, filter);
         let mut results = Results {
             total: self.entries.len(),
             sectors: vec![0; self.known.sectors.len()],
@@ -135,12 +127,10 @@ impl Index {
         };
         let order = self.orders.get(order).map_or(&[][..], Vec::as_slice);
         for (i, e) in order.iter().filter_map(|&i| Some((i, self.entries.get(i)?))) {
-            if !matches_all(&e.haystack, &words) {
+            if !wanted.words_ok(e) {
                 continue;
             }
-            let sector_ok = sector.is_none_or(|s| s.is_some() && s == e.sector);
-            let state_ok = state.is_none_or(|s| s.is_some() && s == e.state);
-            let topics_ok = wanted_topics.iter().all(|t| t.is_some_and(|t| e.topics.contains(&t)));
+            let (sector_ok, state_ok, topics_ok) = (wanted.sector_ok(e), wanted.state_ok(e), wanted.topics_ok(e));
             if state_ok && topics_ok {
                 results.any_sector += 1;
                 if let Some(count) = e.sector.and_then(|s| results.sectors.get_mut(s)) {
@@ -162,6 +152,66 @@ impl Index {
             }
         }
         results
+    }
+
+    /// What the partnerships of a view work on: for each topic (rows, aligned
+    /// with `dataset.topics`) and sector (columns, aligned with
+    /// `dataset.sectors`), how many partnerships the view would show with that
+    /// sector chosen and that topic added. Like the facet counts, it follows the
+    /// other filters (state, topics, search) and not the sector chosen.
+    pub fn overview(&self, filter: &Filter) -> Vec<Vec<usize>> {
+        let wanted = Wanted::new(self, filter);
+        let mut cells = vec![vec![0; self.known.sectors.len()]; self.known.topics.len()];
+        for e in &self.entries {
+            if !(wanted.words_ok(e) && wanted.state_ok(e) && wanted.topics_ok(e)) {
+                continue;
+            }
+            for &t in &e.topics {
+                if let Some(cell) = e.sector.and_then(|s| cells.get_mut(t)?.get_mut(s)) {
+                    *cell += 1;
+                }
+            }
+        }
+        cells
+    }
+}
+
+/// A filter compiled against the index: its choices as the entries' indexes.
+struct Wanted {
+    // `Some(None)`: a choice the dataset does not know, which matches nothing
+    // (the URL codec drops those before they get here; this keeps the index
+    // honest on its own).
+    sector: Option<Option<usize>>,
+    state: Option<Option<usize>>,
+    topics: Vec<Option<usize>>,
+    words: Vec<String>,
+}
+
+impl Wanted {
+    fn new(index: &Index, filter: &Filter) -> Wanted {
+        let known = &index.known;
+        Wanted {
+            sector: filter.sector.as_ref().map(|id| known.sectors.iter().position(|s| s == id)),
+            state: filter.state.as_ref().map(|code| state_index(code)),
+            topics: filter.topics.iter().map(|id| known.topics.iter().position(|t| t == id)).collect(),
+            words: query_words(&filter.query),
+        }
+    }
+
+    fn words_ok(&self, e: &Entry) -> bool {
+        matches_all(&e.haystack, &self.words)
+    }
+
+    fn sector_ok(&self, e: &Entry) -> bool {
+        self.sector.is_none_or(|s| s.is_some() && s == e.sector)
+    }
+
+    fn state_ok(&self, e: &Entry) -> bool {
+        self.state.is_none_or(|s| s.is_some() && s == e.state)
+    }
+
+    fn topics_ok(&self, e: &Entry) -> bool {
+        self.topics.iter().all(|t| t.is_some_and(|t| e.topics.contains(&t)))
     }
 }
 

@@ -7,7 +7,9 @@ pub mod handout;
 pub mod index;
 pub mod query;
 pub mod search;
+pub mod similar;
 
 pub use filter::{Choice, Filter, Sort, TopicSet};
 pub use index::{Index, Results};
 pub use query::{data_path, parse_query, write_query, write_query_keeping, Known};
+pub use similar::{Like, SIMILAR};

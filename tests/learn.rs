@@ -1,0 +1,162 @@
+//! Learning from peers (issue 22), the pure core: the similar partnerships of
+//! a card (`Index::similar`) and the overview of topics by sector
+//! (`Index::overview`), on the bundled list and on generated ones.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![cfg(not(target_arch = "wasm32"))]
+
+mod generate;
+
+use generate::{bundled, dataset};
+use partnership_explorer::data::Dataset;
+use partnership_explorer::explore::{Filter, Index, Like, SIMILAR};
+use partnership_explorer::geo::STATES;
+use proptest::prelude::*;
+
+fn position(d: &Dataset, id: &str) -> usize {
+    d.partnerships.iter().position(|p| p.id == id).unwrap()
+}
+
+/// What the rule says of `other` next to the card at `at`, worked out from
+/// the partnerships themselves (not from the index).
+fn likeness(d: &Dataset, at: usize, other: usize) -> Like {
+    let (card, them) = (&d.partnerships[at], &d.partnerships[other]);
+    let mut topics = Vec::new();
+    for id in &card.topics {
+        let t = d.topics.iter().position(|topic| topic.id == *id).unwrap();
+        if them.topics.contains(id) && !topics.contains(&t) {
+            topics.push(t);
+        }
+    }
+    Like { index: other, topics, same_sector: card.sector == them.sector, same_state: card.state == them.state }
+}
+
+#[test]
+fn calumets_similar_partnerships_share_topics_and_say_which() {
+    let d = bundled();
+    let index = Index::new(&d);
+    let calumet = position(&d, "calumet-manufacturing-industry-sector-partnership");
+    let similar = index.similar(calumet, SIMILAR);
+    assert_eq!(similar.len(), SIMILAR);
+    assert!(!similar[0].topics.is_empty(), "{similar:?}");
+    let reasons: Vec<String> = similar.iter().map(|like| like.reason(&d)).collect();
+    for (like, reason) in similar.iter().zip(&reasons) {
+        assert_eq!(*like, likeness(&d, calumet, like.index));
+        assert!(reason.starts_with("also: "), "{reason}");
+        for &t in &like.topics {
+            assert!(reason.contains(d.topics[t].label.as_str()), "{reason}");
+        }
+    }
+}
+
+#[test]
+fn a_reason_names_the_shared_topics_then_the_sector_and_the_state() {
+    let d = bundled();
+    let like = Like { index: 0, topics: vec![1, 0], same_sector: true, same_state: true };
+    let p = &d.partnerships[0];
+    let expected = format!(
+        "also: {} · {} · {} · {}",
+        d.topics[1].label,
+        d.topics[0].label,
+        d.sector_label(&p.sector),
+        partnership_explorer::geo::state_name(&p.state)
+    );
+    assert_eq!(like.reason(&d), expected);
+    let only_state = Like { index: 0, topics: vec![], same_sector: false, same_state: true };
+    assert_eq!(only_state.reason(&d), format!("also: {}", partnership_explorer::geo::state_name(&p.state)));
+}
+
+/// A filter over the bundled list's ids (which the generated lists use).
+fn filters() -> impl Strategy<Value = Filter> {
+    let d = bundled();
+    let sectors: Vec<String> = d.sectors.iter().map(|s| s.id.to_string()).collect();
+    let topics: Vec<String> = d.topics.iter().map(|t| t.id.to_string()).collect();
+    let states: Vec<String> = STATES.iter().map(|s| s.code.to_string()).collect();
+    (
+        prop::option::of(prop::sample::select(sectors)),
+        prop::option::of(prop::sample::select(states)),
+        prop::collection::vec(prop::sample::select(topics), 0..2),
+        prop::sample::select(vec!["", "a", "partnership", "the"]),
+    )
+        .prop_map(|(sector, state, topics, query)| Filter {
+            sector,
+            state,
+            topics: topics.into_iter().collect(),
+            query: query.to_string(),
+            ..Filter::default()
+        })
+}
+
+proptest! {
+    // Each case parses a generated list: fewer cases than proptest's 256 keep
+    // the run short, and still cover every shape of the rule.
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Never the card itself; each one shares what it says it shares; the
+    /// order follows the rule (topics, then sector, then state, then name);
+    /// and none left out ranks above one listed.
+    #[test]
+    fn similar_partnerships_follow_the_rule(d in dataset(), pick in any::<prop::sample::Index>(), limit in 0..5usize) {
+        prop_assume!(!d.partnerships.is_empty());
+        let index = Index::new(&d);
+        let at = pick.index(d.partnerships.len());
+        let similar = index.similar(at, limit);
+        prop_assert!(similar.len() <= limit);
+        let mut by_name: Vec<usize> = (0..d.partnerships.len()).collect();
+        by_name.sort_by_key(|&i| (partnership_explorer::explore::search::fold(&d.partnerships[i].name), i));
+        let name_rank = |i: usize| by_name.iter().position(|&j| j == i).unwrap();
+        for like in &similar {
+            prop_assert_ne!(like.index, at);
+            prop_assert!(like.shares_something());
+            prop_assert_eq!(like, &likeness(&d, at, like.index));
+        }
+        for pair in similar.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            prop_assert!(a.rank() > b.rank() || (a.rank() == b.rank() && name_rank(a.index) < name_rank(b.index)), "{:?}", pair);
+        }
+        let listed: Vec<usize> = similar.iter().map(|l| l.index).collect();
+        let candidates: Vec<Like> = (0..d.partnerships.len())
+            .filter(|&i| i != at)
+            .map(|i| likeness(&d, at, i))
+            .filter(Like::shares_something)
+            .collect();
+        prop_assert_eq!(similar.len(), candidates.len().min(limit));
+        if let Some(last) = similar.last() {
+            for left_out in candidates.iter().filter(|c| !listed.contains(&c.index)) {
+                prop_assert!(left_out.rank() <= last.rank(), "{:?} left out, {:?} listed", left_out, last);
+            }
+        }
+    }
+
+    /// Each cell of the overview is the count of its own filtered view: the
+    /// view's filters, its sector chosen and its topic added.
+    #[test]
+    fn each_overview_count_is_its_views_count(d in dataset(), f in filters()) {
+        let index = Index::new(&d);
+        let cells = index.overview(&f);
+        prop_assert_eq!(cells.len(), d.topics.len());
+        for (t, row) in cells.iter().enumerate() {
+            prop_assert_eq!(row.len(), d.sectors.len());
+            for (s, &count) in row.iter().enumerate() {
+                let mut view = Filter { sector: Some(d.sectors[s].id.to_string()), ..f.clone() };
+                view.topics.insert(&d.topics[t].id);
+                prop_assert_eq!(count, index.run(&view).matching.len(), "{} × {}", d.topics[t].id, d.sectors[s].id);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_overview_of_the_bundled_list_counts_healthcare_career_pathways() {
+    let d = bundled();
+    let index = Index::new(&d);
+    let cells = index.overview(&Filter::default());
+    let t = d.topics.iter().position(|t| t.id == "career-pathways").unwrap();
+    let s = d.sectors.iter().position(|s| s.id == "healthcare").unwrap();
+    let expected = d
+        .partnerships
+        .iter()
+        .filter(|p| p.sector == "healthcare" && p.topics.iter().any(|id| id == "career-pathways"))
+        .count();
+    assert!(expected > 0);
+    assert_eq!(cells[t][s], expected);
+}
