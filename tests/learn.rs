@@ -137,8 +137,10 @@ proptest! {
         for (t, row) in cells.iter().enumerate() {
             prop_assert_eq!(row.len(), d.sectors.len());
             for (s, &count) in row.iter().enumerate() {
-                let mut view = Filter { sector: Some(d.sectors[s].id.to_string()), ..f.clone() };
-                view.topics.insert(&d.topics[t].id);
+                let view = f.with_sector_and_topic(&d.sectors[s].id, &d.topics[t].id);
+                prop_assert_eq!(view.sector.as_deref(), Some(d.sectors[s].id.as_str()));
+                prop_assert!(view.topics.contains(&d.topics[t].id));
+                prop_assert!(f.topics.iter().all(|kept| view.topics.contains(kept)));
                 prop_assert_eq!(count, index.run(&view).matching.len(), "{} × {}", d.topics[t].id, d.sectors[s].id);
             }
         }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::start::names;
 
 use super::explorer::use_explorer;
+use super::learn::SimilarPartnerships;
 use super::status::CopyStatus;
 use crate::browser;
 use crate::data::{Launched, Partnership};
@@ -129,7 +130,7 @@ pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
             <article
                 class=format!("card sector-{sector}")
                 class:card-target=is_target
-                id=String::from(id)
+                id=id.to_string()
                 tabindex="-1"
                 aria-labelledby=labelled_by
             >
@@ -167,6 +168,7 @@ pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
                     </button>
                 })}
                 <ul class="card-topics" aria-label="Topics">{topic_buttons}</ul>
+                <SimilarPartnerships id=id.to_string() open/>
                 <div class="card-actions">
                     {website}
                     <button type="button" class="link-button" on:click=copy>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::browser::{self, HistoryMode};
 use crate::data::Dataset;
 use crate::explore::search::query_words;
-use crate::explore::{data_path, parse_query, write_query_keeping, Filter, Index, Known, Results};
+use crate::explore::{data_path, parse_query, write_query_keeping, Filter, Index, Known, Results, SIMILAR};
 
 /// Cards rendered at first and added by each "Show more": more than a screenful,
 /// few enough that a filter change rebuilds them quickly at any dataset size.
@@ -190,6 +190,22 @@ impl Explorer {
         self.notices.set(notices);
         self.shown.set(BATCH);
         self.filter.set(filter);
+    }
+
+    /// The partnerships most like the one with `id` (`explore::similar`), best
+    /// first: each one's id, name and why it is there.
+    pub fn similar(&self, id: &str) -> Vec<(String, String, String)> {
+        self.dataset.with_value(|d| {
+            let Some(at) = d.partnerships.iter().position(|p| p.id == id) else { return Vec::new() };
+            let likes = self.index.with_value(|index| index.similar(at, SIMILAR));
+            likes
+                .into_iter()
+                .filter_map(|like| {
+                    let p = d.partnerships.get(like.index)?;
+                    Some((p.id.to_string(), p.name.to_string(), like.reason(d)))
+                })
+                .collect()
+        })
     }
 
     pub fn sector_label(&self, id: &str) -> String {

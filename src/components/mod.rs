@@ -7,6 +7,7 @@ pub mod embed;
 pub mod explorer;
 pub mod filters;
 pub mod header;
+pub mod learn;
 pub mod results;
 pub mod state_map;
 pub mod status;

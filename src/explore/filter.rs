@@ -91,6 +91,15 @@ impl Filter {
     }
 
     /// The same filter with nothing narrowing it; the sort order is kept.
+    /// The view of one cell of the topics-by-sector overview: this filter with
+    /// `sector` chosen and `topic` added (`Index::overview` counts it).
+    pub fn with_sector_and_topic(&self, sector: &str, topic: &str) -> Filter {
+        let mut next = self.clone();
+        next.sector = Some(sector.to_string());
+        next.topics.insert(topic);
+        next
+    }
+
     pub fn cleared(&self) -> Filter {
         Filter { sort: self.sort, ..Filter::default() }
     }
