@@ -111,7 +111,8 @@ proptest! {
         }
         for pair in similar.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
-            prop_assert!(a.rank() > b.rank() || (a.rank() == b.rank() && name_rank(a.index) < name_rank(b.index)), "{:?}", pair);
+            let by_name = a.rank() == b.rank() && name_rank(a.index) < name_rank(b.index);
+            prop_assert!(a.rank() > b.rank() || by_name, "{:?}", pair);
         }
         let listed: Vec<usize> = similar.iter().map(|l| l.index).collect();
         let candidates: Vec<Like> = (0..d.partnerships.len())
