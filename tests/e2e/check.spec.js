@@ -191,7 +191,7 @@ test("Excel's Windows-1252 and semicolon files: 11 ready, with a note of how eac
   await expect(notes(page)).toHaveText([/^read as Windows-1252, as Excel's "CSV \(Comma delimited\)" is saved; every character came through$/]);
   await expect(previewCards(page)).toHaveCount(11);
   // Characters Windows-1252 holds came through: the preview shows them.
-  await expect(page.locator('.check-preview').getByText('Hawai’i Island').first()).toBeVisible();
+  await expect(page.locator('.check-preview').getByRole('heading', { name: /Hawai’i Island/ })).toBeVisible();
   await expectNoAxeViolations(page);
   await dropExport(page, 'excel-semicolon-windows-1252.csv');
   await expect(status(page)).toHaveText(/^11 partnerships ready, none need fixing.*excel-semicolon/);
