@@ -10,7 +10,8 @@ use partnership_explorer::explore::{
 use partnership_explorer::geo::STATES;
 use proptest::prelude::*;
 
-const DATA: &str = include_str!("../public/data/partnerships.json");
+mod generate;
+use generate::{filters, DATA};
 
 fn dataset() -> Dataset {
     parse_dataset(DATA).expect("bundled dataset").dataset
@@ -170,26 +171,6 @@ fn bad_query_values_are_ignored_with_a_notice() {
     let (f, notices) = parse_query("state=la&q=caf%C3%A9+care&q", &known);
     assert_eq!((f.state.as_deref(), f.query.as_str()), (Some("LA"), "café care"));
     assert_eq!(notices.len(), 1, "a second q is ignored");
-}
-
-fn filters() -> impl Strategy<Value = Filter> {
-    let d = dataset();
-    let sectors: Vec<String> = d.sectors.iter().map(|s| s.id.to_string()).collect();
-    let topics: Vec<String> = d.topics.iter().map(|t| t.id.to_string()).collect();
-    let states: Vec<String> = STATES.iter().map(|s| s.code.to_string()).collect();
-    (
-        prop::option::of(prop::sample::select(sectors)),
-        prop::option::of(prop::sample::select(states)),
-        prop::collection::vec(prop::sample::select(topics), 0..3).prop_map(|t| t.into_iter().collect()),
-        // Real words so that facets are exercised with matches, and arbitrary text.
-        prop_oneof![
-            3 => prop::sample::select(vec!["", "nursing", "care school", "HAWAI’I", "manufact", "k-12"])
-                .prop_map(String::from),
-            1 => "\\PC{0,40}",
-        ],
-        prop::sample::select(Sort::ALL.to_vec()),
-    )
-        .prop_map(|(sector, state, topics, query, sort)| Filter { sector, state, topics, query, sort })
 }
 
 proptest! {

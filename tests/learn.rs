@@ -6,10 +6,9 @@
 
 mod generate;
 
-use generate::{bundled, dataset};
+use generate::{bundled, dataset, filters};
 use partnership_explorer::data::Dataset;
 use partnership_explorer::explore::{Filter, Index, Like, SIMILAR};
-use partnership_explorer::geo::STATES;
 use proptest::prelude::*;
 
 fn position(d: &Dataset, id: &str) -> usize {
@@ -63,27 +62,6 @@ fn a_reason_names_the_shared_topics_then_the_sector_and_the_state() {
     assert_eq!(like.reason(&d), expected);
     let only_state = Like { index: 0, topics: vec![], same_sector: false, same_state: true };
     assert_eq!(only_state.reason(&d), format!("also: {}", partnership_explorer::geo::state_name(&p.state)));
-}
-
-/// A filter over the bundled list's ids (which the generated lists use).
-fn filters() -> impl Strategy<Value = Filter> {
-    let d = bundled();
-    let sectors: Vec<String> = d.sectors.iter().map(|s| s.id.to_string()).collect();
-    let topics: Vec<String> = d.topics.iter().map(|t| t.id.to_string()).collect();
-    let states: Vec<String> = STATES.iter().map(|s| s.code.to_string()).collect();
-    (
-        prop::option::of(prop::sample::select(sectors)),
-        prop::option::of(prop::sample::select(states)),
-        prop::collection::vec(prop::sample::select(topics), 0..2),
-        prop::sample::select(vec!["", "a", "partnership", "the"]),
-    )
-        .prop_map(|(sector, state, topics, query)| Filter {
-            sector,
-            state,
-            topics: topics.into_iter().collect(),
-            query: query.to_string(),
-            ..Filter::default()
-        })
 }
 
 proptest! {

@@ -4,7 +4,8 @@
 #![allow(dead_code)]
 
 use partnership_explorer::data::{parse_dataset, Dataset};
-use partnership_explorer::geo;
+use partnership_explorer::explore::{Filter, Sort};
+use partnership_explorer::geo::{self, STATES};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -59,4 +60,25 @@ pub fn dataset() -> impl Strategy<Value = Dataset> {
         assert_eq!(loaded.problems, [], "the generator makes valid partnerships");
         loaded.dataset
     })
+}
+
+/// Any filter over the bundled list's ids (which the generated lists use):
+/// real words so that facets are exercised with matches, and arbitrary text.
+pub fn filters() -> impl Strategy<Value = Filter> {
+    let d = bundled();
+    let sectors: Vec<String> = d.sectors.iter().map(|s| s.id.to_string()).collect();
+    let topics: Vec<String> = d.topics.iter().map(|t| t.id.to_string()).collect();
+    let states: Vec<String> = STATES.iter().map(|s| s.code.to_string()).collect();
+    (
+        prop::option::of(prop::sample::select(sectors)),
+        prop::option::of(prop::sample::select(states)),
+        prop::collection::vec(prop::sample::select(topics), 0..3).prop_map(|t| t.into_iter().collect()),
+        prop_oneof![
+            3 => prop::sample::select(vec!["", "nursing", "care school", "HAWAI’I", "manufact", "k-12"])
+                .prop_map(String::from),
+            1 => "\\PC{0,40}",
+        ],
+        prop::sample::select(Sort::ALL.to_vec()),
+    )
+        .prop_map(|(sector, state, topics, query, sort)| Filter { sector, state, topics, query, sort })
 }
