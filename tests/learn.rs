@@ -8,7 +8,8 @@ mod generate;
 
 use generate::{bundled, dataset, filters};
 use partnership_explorer::data::Dataset;
-use partnership_explorer::explore::{Filter, Index, Like, SIMILAR};
+use partnership_explorer::explore::overview::{shade, SHADES};
+use partnership_explorer::explore::{parse_query, Filter, Index, Like, Overview, SIMILAR};
 use proptest::prelude::*;
 
 fn position(d: &Dataset, id: &str) -> usize {
@@ -123,6 +124,53 @@ proptest! {
                 prop_assert_eq!(count, index.run(&view).matching.len(), "{} × {}", d.topics[t].id, d.sectors[s].id);
             }
         }
+    }
+
+    /// The table the page draws: only the topics and sectors with any
+    /// partnership in the view, each cell its count, a shade that grows with
+    /// it, and a link to exactly its view (the page's other parameters kept)
+    /// when it has any.
+    #[test]
+    fn the_overview_table_keeps_what_has_any_and_links_each_cell_to_its_view(d in dataset(), f in filters()) {
+        let index = Index::new(&d);
+        let counts = index.overview(&f);
+        let table = Overview::new(&index, &d, &f, "?data=lists/ours.json&embed=1&sector=it");
+        let columns: Vec<usize> = (0..d.sectors.len()).filter(|&s| counts.iter().any(|row| row[s] > 0)).collect();
+        let rows: Vec<usize> = (0..d.topics.len()).filter(|&t| counts[t].iter().any(|&n| n > 0)).collect();
+        let labels: Vec<String> = columns.iter().map(|&s| d.sectors[s].label.to_string()).collect();
+        prop_assert_eq!(&table.sectors, &labels);
+        prop_assert_eq!(table.rows.len(), rows.len());
+        let most = counts.iter().flatten().copied().max().unwrap_or(0);
+        for (row, &t) in table.rows.iter().zip(&rows) {
+            prop_assert_eq!(row.topic.as_str(), d.topics[t].label.as_str());
+            prop_assert_eq!(row.cells.len(), columns.len());
+            for (cell, &s) in row.cells.iter().zip(&columns) {
+                prop_assert_eq!(cell.count, counts[t][s]);
+                prop_assert_eq!(cell.shade == 0, cell.count == 0);
+                prop_assert_eq!(cell.shade == SHADES, cell.count > 0 && cell.count * SHADES > most * (SHADES - 1));
+                match &cell.href {
+                    None => prop_assert_eq!(cell.count, 0),
+                    Some(href) => {
+                        prop_assert!(href.contains("data=lists/ours.json") && href.contains("embed=1"), "{}", href);
+                        let (linked, _) = parse_query(href, index.known());
+                        let view = f.with_sector_and_topic(&d.sectors[s].id, &d.topics[t].id);
+                        prop_assert_eq!(index.run(&linked).matching.len(), cell.count, "{}", href);
+                        prop_assert_eq!(linked.sector, view.sector);
+                        prop_assert_eq!(linked.topics, view.topics);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A larger count never has a lighter shade.
+    #[test]
+    fn a_larger_count_is_never_lighter(a in 0..500usize, b in 0..500usize, most in 1..500usize) {
+        let (a, b) = (a.min(most), b.min(most));
+        if a <= b {
+            prop_assert!(shade(a, most) <= shade(b, most));
+        }
+        prop_assert_eq!(shade(most, most), SHADES);
     }
 }
 

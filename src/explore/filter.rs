@@ -90,7 +90,6 @@ impl Filter {
         next
     }
 
-    /// The same filter with nothing narrowing it; the sort order is kept.
     /// The view of one cell of the topics-by-sector overview: this filter with
     /// `sector` chosen and `topic` added (`Index::overview` counts it).
     pub fn with_sector_and_topic(&self, sector: &str, topic: &str) -> Filter {
@@ -100,6 +99,7 @@ impl Filter {
         next
     }
 
+    /// The same filter with nothing narrowing it; the sort order is kept.
     pub fn cleared(&self) -> Filter {
         Filter { sort: self.sort, ..Filter::default() }
     }

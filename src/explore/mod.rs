@@ -5,11 +5,13 @@
 pub mod filter;
 pub mod handout;
 pub mod index;
+pub mod overview;
 pub mod query;
 pub mod search;
 pub mod similar;
 
 pub use filter::{Choice, Filter, Sort, TopicSet};
 pub use index::{Index, Results};
+pub use overview::{Overview, OverviewCell, OverviewRow};
 pub use query::{data_path, parse_query, write_query, write_query_keeping, Known};
 pub use similar::{Like, SIMILAR};
