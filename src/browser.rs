@@ -223,6 +223,13 @@ pub fn scroll_to(id: &str) {
     }
 }
 
+/// The `href` of the link a click landed in (the link itself or any element inside it).
+pub fn link_clicked(event: &web_sys::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest("a[href]").ok().flatten()?.get_attribute("href")
+}
+
 /// Moves focus to the element with this id, or to the first control inside it
 /// when `first_inside` (a panel just opened).
 pub fn focus(id: &str, first_inside: bool) {

@@ -8,11 +8,14 @@ use leptos::prelude::*;
 use crate::browser::{self, HistoryMode};
 use crate::data::Dataset;
 use crate::explore::search::query_words;
-use crate::explore::{data_path, parse_query, write_query_keeping, Filter, Index, Known, Results, SIMILAR};
+use crate::explore::{data_path, parse_query, write_query_keeping, Filter, Index, Known, Overview, Results, SIMILAR};
 
 /// Cards rendered at first and added by each "Show more": more than a screenful,
 /// few enough that a filter change rebuilds them quickly at any dataset size.
 pub const BATCH: usize = 12;
+
+/// The results' section: where a link to another view (the overview's) brings the visitor.
+pub const RESULTS: &str = "results";
 
 #[derive(Clone, Copy)]
 pub struct Explorer {
@@ -190,6 +193,26 @@ impl Explorer {
         self.notices.set(notices);
         self.shown.set(BATCH);
         self.filter.set(filter);
+    }
+
+    /// Topics by sector for the current view (tracked), its links keeping the
+    /// page's other parameters once live (empty until then, as in the prerender).
+    pub fn overview(&self) -> Overview {
+        let current = if self.live.get() { browser::location_search() } else { String::new() };
+        self.filter.with(|f| self.dataset.with_value(|d| self.index.with_value(|i| Overview::new(i, d, f, &current))))
+    }
+
+    /// A link to another view of this page (`?…`) followed by a plain click:
+    /// the page shows that view and brings its results into view. With a
+    /// modifier key or another button, the browser opens it as it would.
+    pub fn follow_view_link(&self, event: &leptos::ev::MouseEvent, href: &str) {
+        if event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key() || event.button() != 0 {
+            return;
+        }
+        event.prevent_default();
+        let (filter, _) = self.index.with_value(|index| parse_query(href, index.known()));
+        self.commit(|f| *f = filter);
+        request_animation_frame(|| browser::scroll_to(RESULTS));
     }
 
     /// The partnerships most like the one with `id` (`explore::similar`), best

@@ -1,11 +1,11 @@
 //! Learning from peers (issue 22): on each card, the partnerships most like
-//! it, each with why and a link to its card (`explore::similar`). (The
-//! overview of topics by sector is still to come: its counts are
-//! `Index::overview`.)
+//! it, each with why and a link to its card (`explore::similar`); after the
+//! cards, what the partnerships of the view work on (`explore::overview`).
 
 use leptos::prelude::*;
 
 use super::explorer::use_explorer;
+use crate::explore::{Overview, OverviewCell};
 
 /// "Partnerships like this one", a disclosure at the foot of a card: open
 /// when the card is opened (`open`), or on its own. Each entry links to its
@@ -33,4 +33,80 @@ pub fn SimilarPartnerships(id: String, open: RwSignal<bool>) -> impl IntoView {
             </details>
         }
     })
+}
+
+/// "What these partnerships work on": topics (rows) by sector (columns) for
+/// the current view, each count a link to its view. It follows the other
+/// filters as the facet counts do. After the cards (never above the first);
+/// its table scrolls in its own box where it is wider than the screen. On a
+/// phone it is collapsed: a native disclosure (`<details>`), which the CSS
+/// keeps open on wider screens. The table is drawn whole from
+/// `Explorer::overview` at each change (a few dozen cells): one closure for
+/// all of it costs the wasm far less than one per cell.
+#[component]
+pub fn TopicOverview() -> impl IntoView {
+    let explorer = use_explorer();
+    let follow = move |event: leptos::ev::MouseEvent| {
+        if let Some(href) = crate::browser::link_clicked(&event) {
+            explorer.follow_view_link(&event, &href);
+        }
+    };
+    let table = move || {
+        let Overview { sectors, rows } = explorer.overview();
+        let header = sectors.into_iter().map(|s| view! { <th scope="col">{s}</th> }).collect_view();
+        let rows = rows
+            .into_iter()
+            .map(|row| {
+                let cells = row.cells.into_iter().map(overview_cell).collect_view();
+                view! {
+                    <tr>
+                        <th scope="row">{row.topic}</th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="overview-hint">
+                "Partnerships of this view by topic and sector. Each number opens those partnerships."
+            </p>
+            <div class="overview-scroll" role="region" aria-label="Topics by sector" tabindex="0">
+                <table class="overview-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Topic"</th>
+                            {header}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    };
+    view! {
+        // Only with the full controls (a partner's embed chooses), and only
+        // when the view has any partnership: the CSS hides it otherwise.
+        <section class="overview" aria-labelledby="overview-title">
+            <h2 id="overview-title">"What these partnerships work on"</h2>
+            <details class="overview-details">
+                <summary>"Show topics by sector"</summary>
+                // One listener for every count's link (they are redrawn at each change).
+                <div class="overview-body" on:click=follow>
+                    {table}
+                </div>
+            </details>
+        </section>
+    }
+}
+
+/// One count of the overview, a shade for its size; a link to its view
+/// unless it is 0 (an `<a>` without `href` is plain text to everyone).
+/// (Its click is the table's: `TopicOverview`.)
+fn overview_cell(cell: OverviewCell) -> impl IntoView {
+    let OverviewCell { count, shade, href } = cell;
+    view! {
+        <td class=format!("level-{shade}")>
+            <a href=href>{count}</a>
+        </td>
+    }
 }

@@ -26,6 +26,7 @@ use embed::EmbedThisView;
 use explorer::Explorer;
 use filters::{FilterPanel, FiltersButton, SearchBox, SectorFilter, SortSelect, TopicFilter};
 use header::DatasetHeader;
+use learn::TopicOverview;
 use results::{ActiveFilters, ClearFilters, QueryNotices, ResultList, StatusLine};
 use state_map::{StateList, StateMap};
 use status::ProblemsNotice;
@@ -138,6 +139,7 @@ pub fn LoadedView(
                 </Show>
                 <HandoutHead/>
                 <ResultList/>
+                <TopicOverview/>
                 // In an embed they come after the cards, as a chart's "get the data"
                 // does, so the cards start as high; one with no controls is just the cards.
                 <Show when=move || embed.get() && with_controls()>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::start::names;
 
 use super::card::PartnershipCard;
-use super::explorer::{use_explorer, BATCH};
+use super::explorer::{use_explorer, BATCH, RESULTS};
 use crate::explore::handout::in_words;
 use crate::explore::{Choice, Filter};
 use crate::geo::state_name;
@@ -92,7 +92,7 @@ pub fn ResultList() -> impl IntoView {
     let is_empty = move || explorer.results.with(|r| r.matching.is_empty());
     let has_more = move || remaining() > 0;
     view! {
-        <section class="results" aria-labelledby="results-title">
+        <section class="results" id=RESULTS tabindex="-1" aria-labelledby="results-title">
             <h2 id="results-title" class="visually-hidden">"Partnerships"</h2>
             <Show when=is_empty>
                 <EmptyState/>

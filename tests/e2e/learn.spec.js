@@ -1,9 +1,11 @@
 // Learning from peers (issue 22): on every card the partnerships most like
-// it, with why, each a link to its card. (The overview of topics by sector is
-// still to come.)
+// it, with why, each a link to its card; after the cards, what the
+// partnerships of the view work on, topics by sector, each count a link to
+// its view.
 import { test, expect } from '@playwright/test';
 import { DATASET, collectErrors, expectNoAxeViolations, gotoReady } from './helpers.js';
 
+const ALL = DATASET.partnerships.length;
 const CALUMET = DATASET.partnerships.find((p) => p.id === 'calumet-manufacturing-industry-sector-partnership');
 const topicLabel = (id) => DATASET.topics.find((t) => t.id === id).label;
 const sectorLabel = (id) => DATASET.sectors.find((s) => s.id === id).label;
@@ -56,6 +58,99 @@ test('a partner\'s own list gets its own similar partnerships', async ({ page })
   await expect(card.locator('.similar-list li')).toContainText(sectorLabel('healthcare'));
 });
 
+/** The overview's table: its column and row headers, and the cell at a sector and a topic. */
+function overview(page) {
+  const table = page.getByRole('region', { name: 'What these partnerships work on' }).getByRole('table');
+  const cell = async (sector, topic) => {
+    const columns = await table.locator('thead th').allTextContents();
+    const rows = await table.locator('tbody th').allTextContents();
+    const column = columns.indexOf(sectorLabel(sector));
+    const row = rows.indexOf(topicLabel(topic));
+    expect(column, columns.join(', ')).toBeGreaterThan(0);
+    expect(row, rows.join(', ')).toBeGreaterThanOrEqual(0);
+    return table.locator('tbody tr').nth(row).locator('td').nth(column - 1);
+  };
+  return { table, cell };
+}
+
+/** Topics (rows) that any of `list` works on. */
+const topicsOf = (list) => new Set(list.flatMap((p) => p.topics));
+
+test("the overview's Healthcare × Career pathways count links to a view whose status says the same count", async ({ page }) => {
+  const errors = collectErrors(page);
+  await gotoReady(page, './');
+  const { table, cell } = overview(page);
+  await expect(table).toBeVisible();
+  const healthcarePathways = await cell('healthcare', 'career-pathways');
+  const count = Number(await healthcarePathways.textContent());
+  const expected = DATASET.partnerships.filter((p) => p.sector === 'healthcare' && p.topics.includes('career-pathways')).length;
+  expect(count).toBe(expected);
+  expect(count).toBeGreaterThan(0);
+  await healthcarePathways.getByRole('link').click();
+  await expect(page).toHaveURL(/[?&]sector=healthcare(&|$)/);
+  await expect(page).toHaveURL(/[?&]topic=career-pathways(&|$)/);
+  await expect(page.locator('.status-line')).toHaveText(`Showing ${count} of ${ALL} partnerships`);
+  await expect(page.locator('article')).toHaveCount(count);
+  // The visitor is taken to the results, which now show that view.
+  await expect(page.locator('#results')).toBeFocused();
+  await expect(page.locator('article').first()).toBeInViewport();
+  // And Back is the view before.
+  await page.goBack();
+  await expect(page.locator('article')).toHaveCount(ALL);
+  expect(errors).toEqual([]);
+});
+
+test('the overview follows the other filters, as the facet counts do, and goes when nothing matches', async ({ page }) => {
+  await gotoReady(page, './?state=LA&sector=healthcare');
+  const { table } = overview(page);
+  // The sector chosen does not narrow it (each column is a sector); the state does.
+  const inLouisiana = DATASET.partnerships.filter((p) => p.state === 'LA');
+  const numbers = (await table.locator('tbody td').allTextContents()).map(Number);
+  expect(numbers.reduce((a, b) => a + b, 0)).toBe(inLouisiana.reduce((n, p) => n + new Set(p.topics).size, 0));
+  await expect(table.locator('tbody tr')).toHaveCount(topicsOf(inLouisiana).size);
+  await expect(table.locator('thead th')).toHaveCount(1 + new Set(inLouisiana.map((p) => p.sector)).size);
+  // An empty cell is no link.
+  expect(await table.locator('tbody td a:not([href])').allTextContents()).toEqual(numbers.filter((n) => n === 0).map(String));
+  await gotoReady(page, './?q=nothing-matches-this-at-all');
+  await expect(page.locator('.overview')).toBeHidden();
+});
+
+test('the overview is in the prerendered page, readable without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('./');
+  const { table, cell } = overview(page);
+  await expect(table).toBeVisible();
+  await expect(table.locator('tbody tr')).toHaveCount(topicsOf(DATASET.partnerships).size);
+  await expect((await cell('healthcare', 'career-pathways')).getByRole('link')).toHaveAttribute('href', '?sector=healthcare&topic=career-pathways');
+  await context.close();
+});
+
+test("a partner's list gets an overview of its own sectors and topics, and so does an embed with the full controls only", async ({ page }) => {
+  const two = { ...DATASET, partnerships: DATASET.partnerships.filter((p) => p.sector === 'healthcare').slice(0, 2) };
+  await page.route('**/data/two-healthcare.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(two) }));
+  await gotoReady(page, './?data=data/two-healthcare.json');
+  const { table } = overview(page);
+  await expect(table.locator('thead th')).toHaveText(['Topic', sectorLabel('healthcare')]);
+  await expect(table.locator('tbody tr')).toHaveCount(topicsOf(two.partnerships).size);
+  // Its links keep the partner's list.
+  for (const href of await table.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+    expect(href).toContain('data=data/two-healthcare.json');
+  }
+  await gotoReady(page, './?embed=1&controls=full');
+  await expect(overview(page).table).toBeVisible();
+  await gotoReady(page, './?embed=1');
+  await expect(page.locator('.overview')).toBeHidden();
+});
+
+test('on paper the overview is printed whole, without its disclosure', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await gotoReady(page, './');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.overview-table')).toBeVisible();
+  await expect(page.locator('.overview summary')).toBeHidden();
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test.describe(`on a phone, ${colorScheme}`, () => {
     test.use({ viewport: { width: 375, height: 740 }, colorScheme });
@@ -65,6 +160,20 @@ for (const colorScheme of ['light', 'dark']) {
       await page.locator(`article#${CALUMET.id}`).getByText('Partnerships like this one').click();
       await expect(page.locator(`article#${CALUMET.id} .similar-list`)).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      await expectNoAxeViolations(page);
+    });
+
+    test('the overview is collapsed until asked for, scrolls in its own box, and has no axe violations open', async ({ page }) => {
+      await gotoReady(page, './');
+      const summary = page.getByText('Show topics by sector');
+      await expect(page.locator('.overview-table')).toBeHidden();
+      await summary.click();
+      const box = page.getByRole('region', { name: 'Topics by sector' });
+      await expect(box).toBeVisible();
+      await expect(page.locator('.overview details')).toHaveAttribute('open', '');
+      // The page itself never scrolls sideways: the table's box does.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      expect(await box.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
       await expectNoAxeViolations(page);
     });
   });
