@@ -102,11 +102,14 @@ for (const [width, height] of [[1440, 900], [1280, 800], [1024, 768], [768, 1024
     await settledIn(page);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     // Identical to the eye: at some sizes the rounded corners of a box are
-    // antialiased one level (of 255) apart in a dozen pixels, a difference
-    // of rasterisation, not of layout (positions are equal to 1/64 px).
+    // antialiased one level (of 255) apart in a few pixels each, a difference
+    // of rasterisation, not of layout (positions are equal to 1/64 px). At
+    // 768x1024 that is 51 pixels at the corners of the figures, the filters'
+    // box and the search field since the page grew by the overview, below
+    // the screen (listed by position while finding out).
     const difference = await pixelDifference(page.context(), before, await page.screenshot());
     expect(difference.largest).toBeLessThanOrEqual(1);
-    expect(difference.pixels).toBeLessThan(50);
+    expect(difference.pixels).toBeLessThan(100);
   });
 }
 
