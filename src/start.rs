@@ -392,7 +392,9 @@ pub fn run_explorer() {
                 Some((app, loaded))
             });
             match loaded {
-                Some((app, loaded)) => hydrate(app, loaded),
+                // Reading the dataset and hydrating are a task each: two
+                // shorter tasks on a slow phone's main thread, not one long one.
+                Some((app, loaded)) => set_timeout(move || hydrate(app, loaded), std::time::Duration::ZERO),
                 #[cfg(debug_assertions)]
                 None => mount_fresh(crate::App),
                 // A release build always carries the page and its dataset.

@@ -190,15 +190,26 @@ impl Explorer {
     pub fn follow_address(&self) {
         let (filter, notices) = self.index.with_value(|index| parse_query(&browser::location_search(), index.known()));
         self.typing.set_value(false);
-        self.notices.set(notices);
-        self.shown.set(BATCH);
-        self.filter.set(filter);
+        // Only write what changes (every write wakes all of its readers): the
+        // app going live on the prerendered view itself changes nothing.
+        if self.notices.with_untracked(|n| *n != notices) {
+            self.notices.set(notices);
+        }
+        if self.shown.get_untracked() != BATCH {
+            self.shown.set(BATCH);
+        }
+        if self.filter.with_untracked(|f| *f != filter) {
+            self.filter.set(filter);
+        }
     }
 
     /// Topics by sector for the current view (tracked), its links keeping the
-    /// page's other parameters once live (empty until then, as in the prerender).
+    /// page's other parameters once live (none until then, as in the
+    /// prerender). Going live alone does not redraw it: on the prerendered
+    /// view, the only one hydrated, the links differ only in an embed, whose
+    /// plain clicks stay in the page anyway; any change of view redraws it.
     pub fn overview(&self) -> Overview {
-        let current = if self.live.get() { browser::location_search() } else { String::new() };
+        let current = if self.live.get_untracked() { browser::location_search() } else { String::new() };
         self.filter.with(|f| self.dataset.with_value(|d| self.index.with_value(|i| Overview::new(i, d, f, &current))))
     }
 

@@ -2,6 +2,7 @@
 //! it, each with why and a link to its card (`explore::similar`); after the
 //! cards, what the partnerships of the view work on (`explore::overview`).
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::explorer::use_explorer;
@@ -100,13 +101,12 @@ pub fn TopicOverview() -> impl IntoView {
 }
 
 /// One count of the overview, a shade for its size; a link to its view
-/// unless it is 0 (an `<a>` without `href` is plain text to everyone).
-/// (Its click is the table's: `TopicOverview`.)
+/// unless it is 0. (Its click is the table's: `TopicOverview`.)
 fn overview_cell(cell: OverviewCell) -> impl IntoView {
     let OverviewCell { count, shade, href } = cell;
-    view! {
-        <td class=format!("level-{shade}")>
-            <a href=href>{count}</a>
-        </td>
-    }
+    let count = match href {
+        Some(href) => Either::Left(view! { <a href=href>{count}</a> }),
+        None => Either::Right(count),
+    };
+    view! { <td class=format!("level-{shade}")>{count}</td> }
 }

@@ -95,7 +95,9 @@ pub fn HandoutHead() -> impl IntoView {
 pub fn HandoutFoot() -> impl IntoView {
     let explorer = use_explorer();
     let address = move || explorer.filter.with(|f| explorer.full_url(f));
-    let printed_on = RwSignal::new(browser::today());
+    // Dated when printed (the browser's beforeprint, below), not while the
+    // page starts: the date's formatting costs a slow phone's start ~2 ms.
+    let printed_on = RwSignal::new(String::new());
     #[cfg(target_arch = "wasm32")]
     {
         let before = window_event_listener(leptos::ev::beforeprint, move |_| {
