@@ -121,13 +121,18 @@ impl Explorer {
         let mode = if self.embed.get_untracked() { HistoryMode::Replace } else { mode };
         browser::set_filter_url(&next, mode);
         // Only write what changes: every write wakes all of its readers.
-        if self.shown.get_untracked() != BATCH {
-            self.shown.set(BATCH);
-        }
+        self.show_first_batch();
         if self.target.with_untracked(Option::is_some) {
             self.target.set(None);
         }
         self.filter.set(next);
+    }
+
+    /// Back to the first batch of cards, written only if it is not already.
+    fn show_first_batch(&self) {
+        if self.shown.get_untracked() != BATCH {
+            self.shown.set(BATCH);
+        }
     }
 
     /// A committed change (one click, one history entry).
@@ -166,7 +171,7 @@ impl Explorer {
     /// (the start scrolls once its page is in place).
     pub fn land_on_hash(&self) -> Option<String> {
         let hash = browser::location_hash();
-        let Some(at) = self.dataset.with_value(|d| d.partnerships.iter().position(|p| p.id == hash)) else {
+        let Some(at) = self.dataset.with_value(|d| d.position_of(&hash)) else {
             // The skip link's #main is the page's own; anything else names no card.
             if hash != "main" && !hash.is_empty() {
                 self.notices.update(|n| n.push(unknown_card_notice(&hash)));
@@ -195,9 +200,7 @@ impl Explorer {
         if self.notices.with_untracked(|n| *n != notices) {
             self.notices.set(notices);
         }
-        if self.shown.get_untracked() != BATCH {
-            self.shown.set(BATCH);
-        }
+        self.show_first_batch();
         if self.filter.with_untracked(|f| *f != filter) {
             self.filter.set(filter);
         }
@@ -230,7 +233,7 @@ impl Explorer {
     /// first: each one's id, name and why it is there.
     pub fn similar(&self, id: &str) -> Vec<(String, String, String)> {
         self.dataset.with_value(|d| {
-            let Some(at) = d.partnerships.iter().position(|p| p.id == id) else { return Vec::new() };
+            let Some(at) = d.position_of(id) else { return Vec::new() };
             let likes = self.index.with_value(|index| index.similar(at, SIMILAR));
             likes
                 .into_iter()

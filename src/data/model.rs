@@ -171,6 +171,11 @@ impl Dataset {
         }
     }
 
+    /// Where the partnership with this id is in `partnerships` (a card's `#id`).
+    pub fn position_of(&self, id: &str) -> Option<usize> {
+        self.partnerships.iter().position(|p| p.id == id)
+    }
+
     pub fn sector_label<'a>(&'a self, id: &'a str) -> &'a str {
         self.sectors.iter().find(|s| s.id == id).map_or(id, |s| s.label.as_str())
     }

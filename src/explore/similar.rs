@@ -67,7 +67,8 @@ impl Index {
                 like.shares_something().then_some(like)
             })
             .collect();
-        // Best first; among equals the name order they came in (the sort is stable on ties by position).
+        // Best first; among equals the name order they came in (`sort_indices` is not
+        // stable: the comparator breaks ties by that position).
         let mut order: Vec<usize> = (0..likes.len()).collect();
         let ranks: Vec<_> = likes.iter().map(Like::rank).collect();
         sort_indices(&mut order, &|a, b| (ranks.get(b), a).cmp(&(ranks.get(a), b)));
