@@ -187,7 +187,11 @@ if (prerendered) {
   // view's, so each edited one gets the visitor's back, as it was when
   // hydration began (a field's caret and selection too).
   let before = new Map();
-  addEventListener(names.hydratingEvent, () => {
+  addEventListener(names.hydratingEvent, (event) => {
+    // Something to hand over: the app is to hydrate the page whole, leaving
+    // no part of it for later (src/start/later.rs), so each element is live
+    // when it is handed what happened to it.
+    if (done.size > 0 || marks.contains(names.viewChanging)) event.preventDefault();
     before = new Map(
       [...done.values()].map(({ element }) => [
         element,

@@ -81,10 +81,15 @@ pub fn went_live() {
     settle_in(document);
 }
 
-/// Tells the page's JavaScript (shell.js) of a step of the start: an event on `window`.
-pub fn dispatch(name: &str) {
-    if let (Some(window), Ok(event)) = (window(), web_sys::Event::new(name)) {
-        let _ = window.dispatch_event(&event);
+/// Tells the page's JavaScript (shell.js) of a step of the start: an event on
+/// `window`, which it may cancel (the result is false then).
+pub fn dispatch(name: &str) -> bool {
+    let init = web_sys::EventInit::new();
+    init.set_cancelable(true);
+    let event = web_sys::Event::new_with_event_init_dict(name, &init);
+    match (window(), event) {
+        (Some(window), Ok(event)) => window.dispatch_event(&event).unwrap_or(true),
+        _ => true,
     }
 }
 

@@ -16,6 +16,8 @@ use leptos::prelude::*;
 
 use crate::embed::Controls;
 
+pub mod later;
+
 /// The names both sides of the start use: element ids, attributes, classes,
 /// events and messages. `scripts/post-build.mjs` writes them into
 /// `public/shell.js`, `public/embed.js` and index.html's head script (where
@@ -48,7 +50,8 @@ pub mod names {
     /// The class `#app` gets once every card is laid out: its height is the view's.
     pub const SETTLED: &str = "settled";
     /// Dispatched on `window` just before the app hydrates the page: shell.js
-    /// notes the controls' values, which hydrating sets to the prerendered view's.
+    /// notes the controls' values, which hydrating sets to the prerendered view's,
+    /// and cancels it if the visitor did anything (the page is hydrated whole then).
     pub const HYDRATING_EVENT: &str = "partnership-explorer-hydrating";
     /// Dispatched on `window` once the app has made the page live (hydrated and
     /// applied the address): shell.js then hands over what the visitor did.
@@ -322,8 +325,9 @@ impl Frame {
         if let Some(id) = landing {
             request_animation_frame(move || crate::browser::scroll_to(&id));
         }
+        // In a task of its own: asking the service worker is not the start's work.
         #[cfg(target_arch = "wasm32")]
-        self.read_saved_on();
+        set_timeout(move || self.read_saved_on(), std::time::Duration::ZERO);
     }
 
     /// Offline, our service worker answers for the dataset with the date its
@@ -411,7 +415,10 @@ pub fn run_explorer() {
 #[cfg(target_arch = "wasm32")]
 fn hydrate(app: web_sys::HtmlElement, loaded: crate::data::Loaded) {
     use crate::components::{explorer::Explorer, LoadedView, Page};
-    crate::browser::dispatch(names::HYDRATING_EVENT);
+    // shell.js cancels it when the visitor did anything it is to hand over:
+    // then no part of the page is left for later (`later`).
+    let untouched = crate::browser::dispatch(names::HYDRATING_EVENT);
+    later::allow(untouched);
     leptos::mount::hydrate_from(app, move || {
         let frame = Frame::prerendered();
         let explorer = Explorer::prerendered(std::sync::Arc::new(loaded.dataset.clone()), frame.embed.into());

@@ -4,7 +4,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::start::names;
+use crate::start::{later, names};
 
 use super::explorer::use_explorer;
 use super::learn::SimilarPartnerships;
@@ -38,8 +38,27 @@ pub fn Highlighted(#[prop(into)] text: String) -> impl IntoView {
     }
 }
 
+/// A card in the list. Hydrating the page, the card's inside is made live a
+/// little later: the cards are most of the page, and one task for all of it
+/// is a long one on a slow phone (`start::later`).
 #[component]
 pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
+    if later::deferring() {
+        let item = NodeRef::new();
+        later::hydrate_inside(item, move || view! { <CardArticle partnership/> });
+        Either::Left(view! { <li class=names::CARD_ITEM node_ref=item></li> })
+    } else {
+        Either::Right(view! {
+            <li class=names::CARD_ITEM>
+                <CardArticle partnership/>
+            </li>
+        })
+    }
+}
+
+/// The card itself.
+#[component]
+fn CardArticle(partnership: Partnership) -> impl IntoView {
     let explorer = use_explorer();
     let Partnership {
         id,
@@ -126,62 +145,60 @@ pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
     let card_name = name.clone();
 
     view! {
-        <li class=names::CARD_ITEM>
-            <article
-                class=format!("card sector-{sector}")
-                class:card-target=is_target
-                id=id.to_string()
-                tabindex="-1"
-                aria-labelledby=labelled_by
-            >
-                <header class="card-header">
-                    <p class="card-sector"><span class="sector-badge">{sector_label}</span></p>
-                    <h3 class="card-name" id=heading_id><Highlighted text=name.clone()/></h3>
-                    {short_name.map(|s| view! {
-                        <p class="card-short">"Known as " <abbr title=name.to_string()><Highlighted text=s/></abbr></p>
-                    })}
-                    <p class="card-place"><Highlighted text=place/></p>
-                </header>
-                {has_facts.then(|| view! {
-                    <dl class="card-facts">
-                        {launched.map(|l| view! { <div><dt>"Launched"</dt><dd>{l}</dd></div> })}
-                        {members.map(|m| view! { <div><dt>"Members"</dt><dd>{m}</dd></div> })}
-                    </dl>
+        <article
+            class=format!("card sector-{sector}")
+            class:card-target=is_target
+            id=id.to_string()
+            tabindex="-1"
+            aria-labelledby=labelled_by
+        >
+            <header class="card-header">
+                <p class="card-sector"><span class="sector-badge">{sector_label}</span></p>
+                <h3 class="card-name" id=heading_id><Highlighted text=name.clone()/></h3>
+                {short_name.map(|s| view! {
+                    <p class="card-short">"Known as " <abbr title=name.to_string()><Highlighted text=s/></abbr></p>
                 })}
-                <p class="card-summary"><Highlighted text=summary/></p>
-                {(total_highlights > 0).then(|| view! {
-                    <ul class="card-highlights" id=highlights_id aria-label="Highlights">{highlight_items}</ul>
-                })}
-                {(total_highlights > COLLAPSED_HIGHLIGHTS).then(|| view! {
-                    <button
-                        type="button"
-                        class="link-button"
-                        aria-expanded=move || open.get().to_string()
-                        aria-controls=controls
-                        on:click=move |_| open.update(|o| *o = !*o)
-                    >
-                        {move || if open.get() {
-                            "Show fewer highlights".to_string()
-                        } else {
-                            format!("Show all {total_highlights} highlights")
-                        }}
-                    </button>
-                })}
-                <ul class="card-topics" aria-label="Topics">{topic_buttons}</ul>
-                <SimilarPartnerships id=id.to_string() open/>
-                <div class="card-actions">
-                    {website}
-                    <button type="button" class="link-button" on:click=copy>
-                        "Copy link"
-                        <span class="visually-hidden">{format!(" to {card_name}")}</span>
-                    </button>
-                    <CopyStatus
-                        copied
-                        done="Link copied"
-                        blocked=format!("Copying was blocked; the link is {copy_url}")
-                    />
-                </div>
-            </article>
-        </li>
+                <p class="card-place"><Highlighted text=place/></p>
+            </header>
+            {has_facts.then(|| view! {
+                <dl class="card-facts">
+                    {launched.map(|l| view! { <div><dt>"Launched"</dt><dd>{l}</dd></div> })}
+                    {members.map(|m| view! { <div><dt>"Members"</dt><dd>{m}</dd></div> })}
+                </dl>
+            })}
+            <p class="card-summary"><Highlighted text=summary/></p>
+            {(total_highlights > 0).then(|| view! {
+                <ul class="card-highlights" id=highlights_id aria-label="Highlights">{highlight_items}</ul>
+            })}
+            {(total_highlights > COLLAPSED_HIGHLIGHTS).then(|| view! {
+                <button
+                    type="button"
+                    class="link-button"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls=controls
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || if open.get() {
+                        "Show fewer highlights".to_string()
+                    } else {
+                        format!("Show all {total_highlights} highlights")
+                    }}
+                </button>
+            })}
+            <ul class="card-topics" aria-label="Topics">{topic_buttons}</ul>
+            <SimilarPartnerships id=id.to_string() open/>
+            <div class="card-actions">
+                {website}
+                <button type="button" class="link-button" on:click=copy>
+                    "Copy link"
+                    <span class="visually-hidden">{format!(" to {card_name}")}</span>
+                </button>
+                <CopyStatus
+                    copied
+                    done="Link copied"
+                    blocked=format!("Copying was blocked; the link is {copy_url}")
+                />
+            </div>
+        </article>
     }
 }

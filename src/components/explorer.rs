@@ -1,5 +1,7 @@
 //! The explorer's shared state, provided as context: the filter (the URL is its
 //! serialised form), the results derived from it, and the card being linked to.
+//! Each writer of the view makes live first what still waits for it
+//! (`later::flush`): that was prerendered for the view before the change.
 
 use std::sync::Arc;
 
@@ -9,6 +11,7 @@ use crate::browser::{self, HistoryMode};
 use crate::data::Dataset;
 use crate::explore::search::query_words;
 use crate::explore::{data_path, parse_query, write_query_keeping, Filter, Index, Known, Overview, Results, SIMILAR};
+use crate::start::later;
 
 /// Cards rendered at first and added by each "Show more": more than a screenful,
 /// few enough that a filter change rebuilds them quickly at any dataset size.
@@ -119,6 +122,7 @@ impl Explorer {
         // An embed shares the host page's history: its filters must not add
         // Back steps to the host, so it only ever updates its own entry.
         let mode = if self.embed.get_untracked() { HistoryMode::Replace } else { mode };
+        later::flush();
         browser::set_filter_url(&next, mode);
         // Only write what changes: every write wakes all of its readers.
         self.show_first_batch();
@@ -178,6 +182,7 @@ impl Explorer {
             }
             return None;
         };
+        later::flush();
         if !self.results.with_untracked(|r| r.matching.contains(&at)) {
             let cleared = self.filter.with_untracked(Filter::cleared);
             self.notices.update(|n| n.push("The filters were cleared to show the linked partnership.".to_string()));
@@ -196,12 +201,14 @@ impl Explorer {
         let (filter, notices) = self.index.with_value(|index| parse_query(&browser::location_search(), index.known()));
         self.typing.set_value(false);
         // Only write what changes (every write wakes all of its readers): the
-        // app going live on the prerendered view itself changes nothing.
+        // app going live on the prerendered view itself changes nothing, and
+        // leaves what waits to be made live waiting.
         if self.notices.with_untracked(|n| *n != notices) {
             self.notices.set(notices);
         }
         self.show_first_batch();
         if self.filter.with_untracked(|f| *f != filter) {
+            later::flush();
             self.filter.set(filter);
         }
     }

@@ -1,9 +1,10 @@
 //! The filter controls: sector, topics, search and sort. Each reads the filter
 //! and the facet counts from the explorer and writes the filter back.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::start::names;
+use crate::start::{later, names};
 
 use super::explorer::use_explorer;
 use crate::explore::search::MAX_QUERY_CHARS;
@@ -197,9 +198,24 @@ pub fn FilterPanel(open: RwSignal<bool>, children: Children) -> impl IntoView {
             crate::browser::focus(names::FILTERS_BUTTON, false);
         }
     };
-    view! {
-        <div id=PANEL class=names::FILTER_PANEL class:open=move || open.get() on:keydown=close_on_escape>
-            {children()}
-        </div>
+    // Hydrating the page, its inside is made live a little later (`start::later`).
+    if later::deferring() {
+        let panel = NodeRef::new();
+        later::hydrate_inside(panel, children);
+        Either::Left(view! {
+            <div
+                id=PANEL
+                class=names::FILTER_PANEL
+                class:open=move || open.get()
+                on:keydown=close_on_escape
+                node_ref=panel
+            ></div>
+        })
+    } else {
+        Either::Right(view! {
+            <div id=PANEL class=names::FILTER_PANEL class:open=move || open.get() on:keydown=close_on_escape>
+                {children()}
+            </div>
+        })
     }
 }

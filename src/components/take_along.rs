@@ -126,10 +126,12 @@ pub fn HandoutFoot() -> impl IntoView {
         let url = d.source.url.as_ref().map(|u| format!(" ({u})")).unwrap_or_default();
         format!("{}{url}", d.source.name)
     });
-    // Only where the page has an address: not in the build-time prerender.
-    let live = move || !address().is_empty();
+    // Built when printing (`printed_on` is set at beforeprint), never in the
+    // build-time prerender (no address there): the QR code's SVG costs a slow
+    // phone's start ~14 ms that no one sees on screen.
+    let printing = move || !printed_on.with(String::is_empty) && !address().is_empty();
     view! {
-        <Show when=live>
+        <Show when=printing>
             <footer class="print-only handout-foot">
                 {qr}
                 <div>

@@ -1,0 +1,183 @@
+//! Parts of the prerendered page made live a little after the rest: on a slow
+//! phone, hydrating the whole page at once is one long task (~300 ms at a 4×
+//! slower CPU, most of it the cards), in which the page answers nothing.
+//!
+//! A component that is being hydrated may leave the inside of one of its
+//! elements for later (`deferring`, `hydrate_inside`): the element itself is live at once,
+//! its prerendered inside stays as it is, and a later task hydrates it, a few
+//! at a time within a short budget per task. Its state belongs to the
+//! component's owner (its context, and it goes when the component goes).
+//!
+//! What waits must be hydrated against the view it was prerendered with. So
+//! only an untouched page leaves anything for later: when the visitor did
+//! anything before the app arrived, shell.js has it to hand over, and the page
+//! is hydrated whole (`allow`). And what waits is all made live at once
+//! (`flush`) before anything can change:
+//! - before the state changes (`Explorer`'s writers call `flush`);
+//! - at the first press, key or click anywhere (a capture listener on the
+//!   document, so the element under the finger is live before the event
+//!   reaches it, as is one that shell.js clicks again for the visitor).
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+
+thread_local! {
+    static ALLOWED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the hydration about to start may leave parts for later (the start
+/// says so: the page is untouched).
+pub fn allow(allowed: bool) {
+    ALLOWED.set(allowed);
+}
+
+/// Whether a component may leave part of itself for later now: the page is
+/// being hydrated (what a component renders is claimed from the prerendered
+/// page; never in the build-time prerender or a page rendered fresh) and may be.
+pub fn deferring() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        ALLOWED.get() && Owner::current_shared_context().is_some_and(|context| context.during_hydration())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+/// Leaves `inside` (the prerendered children of `parent`) to a later task, or
+/// to the first `flush`. Call it only while `deferring()`.
+#[cfg(target_arch = "wasm32")]
+pub fn hydrate_inside<E, N>(parent: NodeRef<E>, inside: impl FnOnce() -> N + 'static)
+where
+    E: leptos::tachys::html::element::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+    N: IntoView + 'static,
+{
+    use leptos::tachys::hydration::Cursor;
+    use leptos::tachys::view::PositionState;
+    use leptos::tachys::view::RenderHtml;
+    use wasm_bindgen::JsCast;
+    let Some(owner) = Owner::current() else { return };
+    queue::push(Box::new(move || {
+        // Gone before its turn: nothing to make live.
+        let Some(element) = parent.try_get_untracked().flatten() else { return };
+        let inner = owner.child();
+        let state = inner.with(|| {
+            let cursor = Cursor::new(element.unchecked_into());
+            inside().into_view().hydrate::<true>(&cursor, &PositionState::default())
+        });
+        // Kept as long as the component: dropped (its effects with it) when
+        // its owner is cleaned up.
+        owner.with(|| StoredValue::new_local((inner, state)));
+    }));
+}
+
+/// Natively nothing is hydrated (`deferring()` is false).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn hydrate_inside<E, N>(_parent: NodeRef<E>, _inside: impl FnOnce() -> N + 'static)
+where
+    E: leptos::tachys::html::element::ElementType,
+    E::Output: 'static,
+{
+}
+
+/// Makes everything still waiting live, now.
+pub fn flush() {
+    #[cfg(target_arch = "wasm32")]
+    queue::run(None);
+}
+
+/// Resolves once nothing waits (the browser component tests wait on it).
+#[cfg(target_arch = "wasm32")]
+pub async fn finished() {
+    while queue::waiting() {
+        crate::browser::next_task().await;
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod queue {
+    use std::cell::RefCell;
+    use std::collections::VecDeque;
+
+    use wasm_bindgen::prelude::*;
+
+    /// Hydrating in one task for at most this long (ms) before yielding: under
+    /// the 50 ms of a long task even on a CPU four times slower.
+    const BUDGET_MS: f64 = 8.0;
+
+    /// What makes the page answer anything: pressed, typed or clicked.
+    const INTERACTIONS: [&str; 3] = ["pointerdown", "keydown", "click"];
+
+    type Job = Box<dyn FnOnce()>;
+
+    #[derive(Default)]
+    struct Queue {
+        jobs: VecDeque<Job>,
+        /// The capture listener, while anything waits.
+        listener: Option<js_sys::Function>,
+    }
+
+    thread_local! {
+        static QUEUE: RefCell<Queue> = RefCell::default();
+    }
+
+    pub fn waiting() -> bool {
+        QUEUE.with_borrow(|q| !q.jobs.is_empty())
+    }
+
+    pub fn push(job: Job) {
+        let first = QUEUE.with_borrow_mut(|q| {
+            q.jobs.push_back(job);
+            q.jobs.len() == 1
+        });
+        if first {
+            listen(true);
+            next_turn();
+        }
+    }
+
+    fn next_turn() {
+        leptos::prelude::set_timeout(|| run(Some(BUDGET_MS)), std::time::Duration::ZERO);
+    }
+
+    /// Runs waiting jobs, in order, for at most `budget` ms (all of them without one).
+    pub fn run(budget: Option<f64>) {
+        let start = js_sys::Date::now();
+        loop {
+            // Taken out before it runs: a job may hydrate a component that queues another.
+            let Some(job) = QUEUE.with_borrow_mut(|q| q.jobs.pop_front()) else {
+                listen(false);
+                return;
+            };
+            job();
+            if budget.is_some_and(|budget| js_sys::Date::now() - start >= budget) && waiting() {
+                return next_turn();
+            }
+        }
+    }
+
+    /// Adds (or removes) one capture listener on the document for the interactions.
+    fn listen(on: bool) {
+        let listener = QUEUE.with_borrow_mut(|q| {
+            if on {
+                q.listener.get_or_insert_with(|| {
+                    // Made once and never dropped: it may be running when it is removed.
+                    Closure::<dyn Fn()>::new(|| run(None)).into_js_value().unchecked_into()
+                });
+                q.listener.clone()
+            } else {
+                q.listener.take()
+            }
+        });
+        let Some(listener) = listener else { return };
+        let document = leptos::prelude::document();
+        for name in INTERACTIONS {
+            let _ = if on {
+                document.add_event_listener_with_callback_and_bool(name, &listener, true)
+            } else {
+                document.remove_event_listener_with_callback_and_bool(name, &listener, true)
+            };
+        }
+    }
+}
