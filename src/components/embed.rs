@@ -29,9 +29,12 @@ pub fn EmbedBar() -> impl IntoView {
 
 /// A button that opens a dialog with the code to embed the current view. The
 /// browser opens and closes it (invoker commands): no code of ours to ship.
+/// The code is written from the first time the button is pressed (`wanted`),
+/// not while the page starts: it needs the page's address, and no one sees it before.
 #[component]
 pub fn EmbedThisView() -> impl IntoView {
     let controls = RwSignal::new(Controls::Compact);
+    let wanted = RwSignal::new(false);
     let choices = Controls::ALL
         .into_iter()
         .map(|choice| {
@@ -55,7 +58,13 @@ pub fn EmbedThisView() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <button type="button" class="button button-secondary" commandfor="embed-dialog" command="show-modal">
+        <button
+            type="button"
+            class="button button-secondary"
+            commandfor="embed-dialog"
+            command="show-modal"
+            on:click=move |_| wanted.set(true)
+        >
             "Embed" <span class="more-words">" this view"</span>
         </button>
         <dialog id="embed-dialog" class="embed-dialog" aria-labelledby="embed-title" closedby="any">
@@ -70,30 +79,37 @@ pub fn EmbedThisView() -> impl IntoView {
             </div>
             // How tall the embed will be: written by shell.js from the preview below.
             <p id=names::EMBED_PREVIEW_HEIGHT class="embed-preview-height" role="status">"Measuring the preview…"</p>
-            <CodeToCopy id="embed-loader" label="Snippet (resizes itself)" make=loader_snippet controls/>
+            <CodeToCopy id="embed-loader" label="Snippet (resizes itself)" make=loader_snippet controls wanted/>
             <CodeToCopy
                 id="embed-iframe"
                 label="Plain iframe (fixed height, for sites that allow no scripts)"
                 make=iframe_snippet
                 controls
+                wanted
             />
-            <EmbedPreview controls/>
+            <EmbedPreview controls wanted/>
             <button type="button" class="button" commandfor="embed-dialog" command="close">"Close"</button>
         </dialog>
     }
 }
 
 /// A labelled, read-only code box with its Copy button; `make` writes the code
-/// for the explorer's address and the current filter.
+/// for the explorer's address and the current filter (once `wanted`).
 #[component]
 fn CodeToCopy(
     id: &'static str,
     label: &'static str,
     make: fn(&str, &Filter, Controls, Option<&str>) -> String,
     controls: RwSignal<Controls>,
+    wanted: RwSignal<bool>,
 ) -> impl IntoView {
     let explorer = use_explorer();
-    let code = move || explorer.filter.with(|f| make(&explorer.base(), f, controls.get(), explorer.list().as_deref()));
+    let code = move || {
+        if !wanted.get() {
+            return String::new();
+        }
+        explorer.filter.with(|f| make(&explorer.base(), f, controls.get(), explorer.list().as_deref()))
+    };
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| browser::copy_text(untrack(code), copied);
     view! {
@@ -112,10 +128,14 @@ fn CodeToCopy(
 /// frame only while the dialog is open (from `data-src`), sizes it, and writes
 /// the height it reports into the dialog's status line (`#embed-preview-height`).
 #[component]
-fn EmbedPreview(controls: RwSignal<Controls>) -> impl IntoView {
+fn EmbedPreview(controls: RwSignal<Controls>, wanted: RwSignal<bool>) -> impl IntoView {
     let explorer = use_explorer();
-    let address =
-        move || explorer.filter.with(|f| embed_url(&explorer.base(), f, controls.get(), explorer.list().as_deref()));
+    let address = move || {
+        if !wanted.get() {
+            return String::new();
+        }
+        explorer.filter.with(|f| embed_url(&explorer.base(), f, controls.get(), explorer.list().as_deref()))
+    };
     view! {
         <div class=names::EMBED_PREVIEW data-src=address>
             <p class="filter-label">"Preview"</p>

@@ -99,11 +99,19 @@ pub fn TopicFilter() -> impl IntoView {
             }
         })
         .collect_view();
+    // Hydrating the page, the toggles are made live a little later (`start::later`).
+    let list = if later::deferring() {
+        let list = NodeRef::new();
+        later::hydrate_inside(list, move || buttons);
+        Either::Left(view! { <ul class="chips" node_ref=list></ul> })
+    } else {
+        Either::Right(view! { <ul class="chips">{buttons}</ul> })
+    };
     view! {
         <div class="filter-block">
             <p class="filter-label" id="topics-label">"Topics"</p>
             <div role="group" aria-labelledby="topics-label">
-                <ul class="chips">{buttons}</ul>
+                {list}
             </div>
         </div>
     }
@@ -198,24 +206,9 @@ pub fn FilterPanel(open: RwSignal<bool>, children: Children) -> impl IntoView {
             crate::browser::focus(names::FILTERS_BUTTON, false);
         }
     };
-    // Hydrating the page, its inside is made live a little later (`start::later`).
-    if later::deferring() {
-        let panel = NodeRef::new();
-        later::hydrate_inside(panel, children);
-        Either::Left(view! {
-            <div
-                id=PANEL
-                class=names::FILTER_PANEL
-                class:open=move || open.get()
-                on:keydown=close_on_escape
-                node_ref=panel
-            ></div>
-        })
-    } else {
-        Either::Right(view! {
-            <div id=PANEL class=names::FILTER_PANEL class:open=move || open.get() on:keydown=close_on_escape>
-                {children()}
-            </div>
-        })
+    view! {
+        <div id=PANEL class=names::FILTER_PANEL class:open=move || open.get() on:keydown=close_on_escape>
+            {children()}
+        </div>
     }
 }

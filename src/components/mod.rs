@@ -28,7 +28,7 @@ use filters::{FilterPanel, FiltersButton, SearchBox, SectorFilter, SortSelect, T
 use header::DatasetHeader;
 use learn::TopicOverview;
 use results::{ActiveFilters, ClearFilters, QueryNotices, ResultList, StatusLine};
-use state_map::{StateList, StateMap};
+use state_map::Places;
 use status::ProblemsNotice;
 use take_along::{HandoutFoot, HandoutHead, TakeAlong};
 
@@ -106,15 +106,7 @@ pub fn LoadedView(
                     <FilterPanel open=panel_open>
                         <SectorFilter/>
                         <Show when=from(Phase::Places)>
-                            <div class="where">
-                                <div class="where-map">
-                                    <p class="filter-label" id="map-label">"State"</p>
-                                    <StateMap/>
-                                </div>
-                                <div class="where-list">
-                                    <StateList/>
-                                </div>
-                            </div>
+                            <Places/>
                             <TopicFilter/>
                         </Show>
                     </FilterPanel>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::explorer::{use_explorer, Explorer};
 use crate::geo::{State, STATES};
 use crate::order::sort_indices;
+use crate::start::later;
 
 /// "Louisiana: 1 partnership".
 fn tile_name(state: &State, count: usize) -> String {
@@ -19,6 +20,30 @@ fn level(count: usize) -> usize {
         1 => 1,
         2..=3 => 2,
         _ => 3,
+    }
+}
+
+/// The map beside the state list. Hydrating the page, both are made live a
+/// little later (`start::later`): they are more than a tenth of the page.
+#[component]
+pub fn Places() -> impl IntoView {
+    let inside = || {
+        view! {
+            <div class="where-map">
+                <p class="filter-label" id="map-label">"State"</p>
+                <StateMap/>
+            </div>
+            <div class="where-list">
+                <StateList/>
+            </div>
+        }
+    };
+    if later::deferring() {
+        let places = NodeRef::new();
+        later::hydrate_inside(places, inside);
+        Either::Left(view! { <div class="where" node_ref=places></div> })
+    } else {
+        Either::Right(view! { <div class="where">{inside()}</div> })
     }
 }
 

@@ -225,3 +225,49 @@ test.describe('when the app cannot start', () => {
     await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
   });
 });
+
+// On an untouched page the app makes the cards, the map and the topics live a
+// little after the rest (src/start/later.rs): one long task is many short
+// ones on a slow phone. A press that comes first is answered all the same.
+// Clicked here as soon as the app is live (a microtask after the live event,
+// once shell.js has handed over), before any later task, so none of them is
+// live yet: the click itself makes them live before it reaches its target.
+for (const [what, selector] of [
+  ["a card's topic", 'main article .card-topics button'],
+  ['a topic toggle', '[aria-labelledby=topics-label] button'],
+  ['a state tile', '.where-map button[data-state]'],
+]) {
+  test(`${what} clicked as the app goes live is answered, though it was not live yet`, async ({ page }) => {
+    const errors = collectErrors(page);
+    const warnings = collectWarnings(page);
+    await page.addInitScript((selector) => {
+      addEventListener(
+        'partnership-explorer-live',
+        () => {
+          const target = document.querySelector(selector);
+          window.__clicked = { text: target.textContent, state: target.getAttribute('data-state') };
+          queueMicrotask(() => target.click());
+        },
+        { once: true },
+      );
+    }, selector);
+    await page.goto('./');
+    await settledIn(page);
+    const clicked = await page.evaluate(() => window.__clicked);
+    if (clicked.state) {
+      await expect(page).toHaveURL(new RegExp(`[?&]state=${clicked.state}`));
+      const inState = DATASET.partnerships.filter((p) => p.state === clicked.state).length;
+      await expect(cards(page)).toHaveCount(inState);
+    } else {
+      const label = clicked.text.replace(/\s*\(\d+\)$/, '').trim();
+      const topic = DATASET.topics.find((t) => t.label === label);
+      expect(topic, `a topic named ${label}`).toBeTruthy();
+      await expect(page).toHaveURL(new RegExp(`[?&]topic=${topic.id}`));
+      const withTopic = DATASET.partnerships.filter((p) => p.topics.includes(topic.id)).length;
+      await expect(cards(page)).toHaveCount(withTopic);
+      await expect(page.getByRole('group', { name: 'Topics' }).getByRole('button', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })).toHaveAttribute('aria-pressed', 'true');
+    }
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+}
