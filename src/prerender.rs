@@ -23,6 +23,24 @@ pub fn default_view_html(json: &str) -> Result<String, Unusable> {
     Ok(html.replace("<!>", "<!---->"))
 }
 
+/// Whether the app may read the bundled dataset `json` as this build checked
+/// it: the explorer's wasm reads it with serde alone (`data::parse_trusted`,
+/// without the validation's reports), which is sound only if the validation
+/// finds no problem in it and serde alone reads exactly the same dataset. The
+/// build refuses it otherwise (`src/bin/prerender.rs`), saying why.
+pub fn bundled_reads_alike(json: &str) -> Result<(), String> {
+    let loaded = parse_dataset(json).map_err(|_| "it cannot be shown".to_string())?;
+    if !loaded.problems.is_empty() {
+        let skipped = loaded.problems.len();
+        return Err(format!("{skipped} problem(s) in it; the bundled dataset must have none (`./run data check`)"));
+    }
+    match crate::data::parse_trusted(json) {
+        Some(dataset) if dataset == loaded.dataset => Ok(()),
+        Some(_) => Err("serde alone reads another dataset than the validation".to_string()),
+        None => Err("serde alone cannot read it".to_string()),
+    }
+}
+
 /// What the prerendered page answers at once, before the app is live, to a
 /// first choice of a sector (the plain-JavaScript peer's one filter, and the
 /// most common first choice) or of a state (a tile of the map or a button of

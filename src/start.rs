@@ -392,8 +392,8 @@ pub fn run_explorer() {
         || {
             let prerendered = crate::browser::prerendered_app().zip(crate::browser::bundled_dataset());
             let loaded = prerendered.and_then(|(app, json)| {
-                let loaded = crate::data::parse_dataset_bytes(json.as_bytes()).ok()?;
-                Some((app, loaded))
+                let dataset = crate::data::parse_trusted(&json)?;
+                Some((app, crate::data::Loaded { dataset, problems: Vec::new() }))
             });
             match loaded {
                 // Reading the dataset and hydrating are a task each: two

@@ -5,7 +5,7 @@
 
 use partnership_explorer::data::parse_dataset;
 use partnership_explorer::geo::state_name;
-use partnership_explorer::prerender::default_view_html;
+use partnership_explorer::prerender::{bundled_reads_alike, default_view_html};
 
 const DATA: &str = include_str!("../public/data/partnerships.json");
 
@@ -46,6 +46,29 @@ fn text_from_the_data_is_escaped() {
 fn an_unusable_dataset_fails_the_build() {
     let problems = default_view_html("{").expect_err("not JSON").problems;
     assert!(problems[0].message().contains("EOF while parsing an object"), "{problems:?}");
+}
+
+// The explorer's wasm reads the bundled dataset with serde alone
+// (`data::parse_trusted`): the build refuses one that would read otherwise.
+#[test]
+fn the_bundled_dataset_reads_the_same_without_the_validation() {
+    assert_eq!(bundled_reads_alike(DATA), Ok(()));
+    let dataset = parse_dataset(DATA).unwrap().dataset;
+    assert_eq!(partnership_explorer::data::parse_trusted(DATA), Some(dataset));
+}
+
+#[test]
+fn a_bundled_dataset_with_a_skipped_entry_or_unreadable_fails_the_build() {
+    // A second entry with the first's id: the validation skips it (a problem).
+    let mut value: serde_json::Value = serde_json::from_str(DATA).unwrap();
+    let first = value["partnerships"][0].clone();
+    value["partnerships"].as_array_mut().unwrap().push(first);
+    let duplicated = value.to_string();
+    assert!(!parse_dataset(&duplicated).unwrap().problems.is_empty());
+    let why = bundled_reads_alike(&duplicated).expect_err("a problem");
+    assert!(why.contains("1 problem"), "{why}");
+    // Nor one that cannot be read at all.
+    assert!(bundled_reads_alike("{").is_err());
 }
 
 #[test]

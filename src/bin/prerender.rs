@@ -27,6 +27,10 @@ fn main() -> std::process::ExitCode {
                 return std::process::ExitCode::FAILURE;
             }
         };
+        if let Err(why) = prerender::bundled_reads_alike(&json) {
+            eprintln!("prerender: {path} cannot be bundled: {why}");
+            return std::process::ExitCode::FAILURE;
+        }
         let rendered =
             prerender::default_view_html(&json).and_then(|page| Ok((page, prerender::first_answers(&json)?)));
         match rendered {

@@ -88,7 +88,7 @@ pub fn TopicOverview() -> impl IntoView {
     // Hydrating the page, the table is made live a little later (`start::later`).
     let body = if later::deferring() {
         let body = NodeRef::new();
-        later::hydrate_inside(body, table);
+        later::hydrate_inside(body, move || table);
         Either::Left(view! { <div class="overview-body" on:click=follow node_ref=body></div> })
     } else {
         Either::Right(view! { <div class="overview-body" on:click=follow>{table}</div> })

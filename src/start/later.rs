@@ -45,7 +45,8 @@ pub fn deferring() -> bool {
 }
 
 /// Leaves `inside` (the prerendered children of `parent`) to a later task, or
-/// to the first `flush`. Call it only while `deferring()`.
+/// to the first `flush`. Call it only while `deferring()`. `inside` is called
+/// once, then: to keep a reactive closure reactive, return the closure itself.
 #[cfg(target_arch = "wasm32")]
 pub fn hydrate_inside<E, N>(parent: NodeRef<E>, inside: impl FnOnce() -> N + 'static)
 where
