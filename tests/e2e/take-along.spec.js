@@ -76,6 +76,9 @@ test("the browser's own Print holds every matching card, not only the first batc
 test('in print no card is taller than a page, each avoids breaks, and the handout is never dark', async ({ page }) => {
   await gotoReady(page, './');
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  // What a browser does before it prints (emulating print media alone does
+  // not): the handout's footer and QR code are made then (take_along.rs).
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   // A Letter page, less the margins of the print stylesheet, in CSS pixels.
   const pageHeight = (11 * 96) - ((14 * 2) / 25.4) * 96;
   const boxes = await page.locator('.card-item').evaluateAll((items) => items.map((item) => ({
