@@ -18,7 +18,8 @@ const argv = process.argv.slice(2);
 const RUNS = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 9;
 const PORT = 4188;
 const BASE_PORT = 4189;
-const FLAGS = '--no-sandbox --headless=new --disable-gpu --disable-background-networking --disable-component-update --no-first-run';
+// The browser as the test command's Lighthouse runs it (lighthouse/mobile.json).
+const { chromePath, settings } = JSON.parse(readFileSync('lighthouse/mobile.json', 'utf8')).ci.collect;
 
 // The page without its app: dist/ copied outside it, the boot script taken out.
 const bare = mkdtempSync(join(tmpdir(), 'no-app-'));
@@ -37,7 +38,7 @@ const out = join(bare, 'report.json');
 
 // Asynchronous: the servers answer from this very process.
 async function lighthouse(port, desktop) {
-  const args = [`http://127.0.0.1:${port}/explorer/`, '--quiet', '--chrome-path=/usr/bin/chromium', `--chrome-flags=${FLAGS}`];
+  const args = [`http://127.0.0.1:${port}/explorer/`, '--quiet', `--chrome-path=${chromePath}`, `--chrome-flags=${settings.chromeFlags}`];
   args.push('--only-categories=performance', '--output=json', `--output-path=${out}`);
   if (desktop) args.push('--preset=desktop');
   await promisify(execFile)('node_modules/.bin/lighthouse', args);

@@ -63,8 +63,8 @@ pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<Loaded, Unusable> {
 /// The bundled dataset as this very build checked it: read by serde alone,
 /// without the validation's reports, which only a list from elsewhere needs
 /// (`parse_dataset`; they cost the explorer's wasm 27 KB of the first visit).
-/// Sound because the build refuses to prerender a bundled dataset that does
-/// not read the same both ways (`prerender::default_view_html`).
+/// Sound because the build refuses a bundled dataset that does not read the
+/// same both ways (`prerender::bundled_reads_alike`, in `src/bin/prerender.rs`).
 pub fn parse_trusted(text: &str) -> Option<Dataset> {
     serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).ok()
 }

@@ -88,14 +88,6 @@ pub fn flush() {
     queue::run(None);
 }
 
-/// Resolves once nothing waits (the browser component tests wait on it).
-#[cfg(target_arch = "wasm32")]
-pub async fn finished() {
-    while queue::waiting() {
-        crate::browser::next_task().await;
-    }
-}
-
 #[cfg(target_arch = "wasm32")]
 mod queue {
     use std::cell::RefCell;
@@ -123,7 +115,7 @@ mod queue {
         static QUEUE: RefCell<Queue> = RefCell::default();
     }
 
-    pub fn waiting() -> bool {
+    fn waiting() -> bool {
         QUEUE.with_borrow(|q| !q.jobs.is_empty())
     }
 
