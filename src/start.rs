@@ -393,12 +393,16 @@ pub fn run_explorer() {
             let prerendered = crate::browser::prerendered_app().zip(crate::browser::bundled_dataset());
             let loaded = prerendered.and_then(|(app, json)| {
                 let dataset = crate::data::parse_trusted(&json)?;
-                Some((app, crate::data::Loaded { dataset, problems: Vec::new() }))
+                // Pure work, so it belongs to this task rather than the hydrating one.
+                let index = std::sync::Arc::new(crate::explore::index::Index::new(&dataset));
+                Some((app, crate::data::Loaded { dataset, problems: Vec::new() }, index))
             });
             match loaded {
                 // Reading the dataset and hydrating are a task each: two
                 // shorter tasks on a slow phone's main thread, not one long one.
-                Some((app, loaded)) => set_timeout(move || hydrate(app, loaded), std::time::Duration::ZERO),
+                Some((app, loaded, index)) => {
+                    set_timeout(move || hydrate(app, loaded, index), std::time::Duration::ZERO)
+                }
                 #[cfg(debug_assertions)]
                 None => mount_fresh(crate::App),
                 // A release build always carries the page and its dataset.
@@ -413,7 +417,11 @@ pub fn run_explorer() {
 /// Makes the prerendered page live: the same components, from the same
 /// dataset, claim the elements on the page instead of making new ones.
 #[cfg(target_arch = "wasm32")]
-fn hydrate(app: web_sys::HtmlElement, loaded: crate::data::Loaded) {
+fn hydrate(
+    app: web_sys::HtmlElement,
+    loaded: crate::data::Loaded,
+    index: std::sync::Arc<crate::explore::index::Index>,
+) {
     use crate::components::{explorer::Explorer, LoadedView, Page};
     // shell.js cancels it when the visitor did anything it is to hand over:
     // then no part of the page is left for later (`later`).
@@ -421,7 +429,7 @@ fn hydrate(app: web_sys::HtmlElement, loaded: crate::data::Loaded) {
     later::allow(untouched);
     leptos::mount::hydrate_from(app, move || {
         let frame = Frame::prerendered();
-        let explorer = Explorer::prerendered(std::sync::Arc::new(loaded.dataset.clone()), frame.embed.into());
+        let explorer = Explorer::prerendered(std::sync::Arc::new(loaded.dataset.clone()), index, frame.embed.into());
         // Effects run after the hydration, before the next paint.
         Effect::new(move |_| untrack(|| frame.go_live(explorer)));
         view! {

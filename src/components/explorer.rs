@@ -52,24 +52,26 @@ impl Explorer {
     pub fn new(dataset: Arc<Dataset>, mut notices: Vec<String>, embed: Signal<bool>) -> Explorer {
         let (initial, address_notices) = parse_query(&browser::location_search(), &Known::from_dataset(&dataset));
         notices.extend(address_notices);
-        Explorer::with_filter(dataset, initial, notices, embed, cfg!(target_arch = "wasm32"))
+        let index = Arc::new(Index::new(&dataset));
+        Explorer::with_filter(dataset, index, initial, notices, embed, cfg!(target_arch = "wasm32"))
     }
 
     /// The state the prerendered page shows (the default view, no notices),
     /// for the app to hydrate it; `follow_address` then applies the address.
-    pub fn prerendered(dataset: Arc<Dataset>, embed: Signal<bool>) -> Explorer {
-        Explorer::with_filter(dataset, Filter::default(), Vec::new(), embed, false)
+    /// `index` is the dataset's (`Index::new`): the start builds it in the
+    /// task that reads the dataset, so the hydrating task is that much shorter.
+    pub fn prerendered(dataset: Arc<Dataset>, index: Arc<Index>, embed: Signal<bool>) -> Explorer {
+        Explorer::with_filter(dataset, index, Filter::default(), Vec::new(), embed, false)
     }
 
     fn with_filter(
         dataset: Arc<Dataset>,
+        index: Arc<Index>,
         initial: Filter,
         notices: Vec<String>,
         embed: Signal<bool>,
         live: bool,
     ) -> Explorer {
-        let index = Arc::new(Index::new(&dataset));
-
         let filter = RwSignal::new(initial);
         let results = Memo::new({
             let index = index.clone();
