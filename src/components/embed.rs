@@ -93,6 +93,22 @@ pub fn EmbedThisView() -> impl IntoView {
     }
 }
 
+/// What `make` writes for the explorer's address, the current filter, the
+/// chosen `controls` and the list shown; empty until the dialog is `wanted`.
+fn for_this_view(
+    make: fn(&str, &Filter, Controls, Option<&str>) -> String,
+    controls: RwSignal<Controls>,
+    wanted: RwSignal<bool>,
+) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let explorer = use_explorer();
+    move || {
+        if !wanted.get() {
+            return String::new();
+        }
+        explorer.filter.with(|f| make(&explorer.base(), f, controls.get(), explorer.list().as_deref()))
+    }
+}
+
 /// A labelled, read-only code box with its Copy button; `make` writes the code
 /// for the explorer's address and the current filter (once `wanted`).
 #[component]
@@ -103,13 +119,7 @@ fn CodeToCopy(
     controls: RwSignal<Controls>,
     wanted: RwSignal<bool>,
 ) -> impl IntoView {
-    let explorer = use_explorer();
-    let code = move || {
-        if !wanted.get() {
-            return String::new();
-        }
-        explorer.filter.with(|f| make(&explorer.base(), f, controls.get(), explorer.list().as_deref()))
-    };
+    let code = for_this_view(make, controls, wanted);
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| browser::copy_text(untrack(code), copied);
     view! {
@@ -129,13 +139,7 @@ fn CodeToCopy(
 /// the height it reports into the dialog's status line (`#embed-preview-height`).
 #[component]
 fn EmbedPreview(controls: RwSignal<Controls>, wanted: RwSignal<bool>) -> impl IntoView {
-    let explorer = use_explorer();
-    let address = move || {
-        if !wanted.get() {
-            return String::new();
-        }
-        explorer.filter.with(|f| embed_url(&explorer.base(), f, controls.get(), explorer.list().as_deref()))
-    };
+    let address = for_this_view(embed_url, controls, wanted);
     view! {
         <div class=names::EMBED_PREVIEW data-src=address>
             <p class="filter-label">"Preview"</p>

@@ -66,13 +66,17 @@ pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<Loaded, Unusable> {
 /// Sound because the build refuses a bundled dataset that does not read the
 /// same both ways (`prerender::bundled_reads_alike`, in `src/bin/prerender.rs`).
 pub fn parse_trusted(text: &str) -> Option<Dataset> {
-    serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).ok()
+    serde_json::from_str(without_bom(text)).ok()
+}
+
+/// A byte-order mark is invisible in editors and harmless: it is accepted.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Parses and validates the text of a `partnerships.json`.
 pub fn parse_dataset(text: &str) -> Result<Loaded, Unusable> {
-    // A byte-order mark is invisible in editors and harmless: accept it.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = without_bom(text);
     // Parsed to a tree first: serde_json limits its nesting (128 levels) and
     // gives the line and column of any syntax error, and each entry is then
     // read from the tree on its own, so that a bad entry costs only itself.
