@@ -8,41 +8,15 @@
 // The synthetic dataset is generated here and served by request interception:
 // it is never written into dist/. Figures vary with the machine; compare runs
 // made on the same machine.
-import { readFileSync } from 'node:fs';
 import { launchChromium } from './chromium.mjs';
 import { serveStatic } from './serve-static.mjs';
+import { synthetic } from './synthetic.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
 const ENTRIES = opt('--entries', 10_000);
 const ROUNDS = opt('--rounds', 20);
 const PORT = 4198;
-
-const STATES = ['AK', 'AL', 'AR', 'AZ', 'CA', 'CO', 'CT', 'DC', 'DE', 'FL', 'GA', 'HI', 'IA', 'ID', 'IL', 'IN', 'KS', 'KY', 'LA', 'MA', 'MD', 'ME', 'MI', 'MN', 'MO', 'MS', 'MT', 'NC', 'ND', 'NE', 'NH', 'NJ', 'NM', 'NV', 'NY', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VA', 'VT', 'WA', 'WI', 'WV', 'WY'];
-
-/** A deterministic dataset of `n` entries built from the real ones' texts. */
-function synthetic(n) {
-  const base = JSON.parse(readFileSync(new URL('../public/data/partnerships.json', import.meta.url), 'utf8'));
-  let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const pick = (list) => list[Math.floor(rand() * list.length)];
-  const topicIds = base.topics.map((t) => t.id);
-  const partnerships = Array.from({ length: n }, (_, i) => {
-    const model = base.partnerships[i % base.partnerships.length];
-    const topics = [...new Set(Array.from({ length: 2 + Math.floor(rand() * 4) }, () => pick(topicIds)))];
-    return {
-      ...model,
-      id: `${model.id}-${i}`,
-      name: `${model.name} ${i}`,
-      sector: pick(base.sectors).id,
-      state: pick(STATES),
-      launched: rand() < 0.5 ? null : `${2000 + Math.floor(rand() * 25)}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}`,
-      topics,
-      highlights: Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(pick(base.partnerships).highlights)),
-    };
-  });
-  return JSON.stringify({ ...base, partnerships });
-}
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);

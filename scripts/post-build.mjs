@@ -16,8 +16,8 @@
 // 4. Release: minifies the JavaScript with esbuild (Trunk's minifier fails on
 //    wasm-bindgen's glue), updating the integrity hashes.
 // 5. Writes sw.js with the list of every file of the build and a build id, so
-//    the precache always names the right hashed files (the check page's wasm
-//    is cached when first used).
+//    the precache always names the right hashed files (the check page's and a
+//    partner's list's wasm are cached when first used).
 // 6. Release: writes `_headers` (Netlify, Cloudflare Pages): the full policy
 //    and the caching rules.
 //
@@ -64,22 +64,68 @@ if (!glue || !wasm) {
   console.error("post-build: Trunk's loader changed shape; cannot find the glue and wasm names");
   process.exit(1);
 }
-// The check page's wasm (index.html builds it as Trunk's "worker" type, with
-// an ES module glue, unhashed): named by its content's hash here, so it can be
-// cached for good like the app's, and loaded only for other data (?check=1, ?data=).
-const check = {};
-for (const [key, from] of [['glue', 'check_page.js'], ['wasm', 'check_page_bg.wasm']]) {
-  const path = join(dir, from);
-  let bytes;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    console.error(`post-build: the check page's ${from} was not built (index.html's check_page link)`);
+// The wasm of the check page and of a partner's list (index.html builds them
+// as Trunk's "worker" type, with an ES module glue, unhashed): named by their
+// content's hash here, so they can be cached for good like the app's, and
+// loaded only at their addresses (?check=1; ?data=).
+const OTHERS = { check: 'check_page', list: 'list_page' };
+const other = {};
+for (const [prefix, bin] of Object.entries(OTHERS)) {
+  other[prefix] = {};
+  for (const [key, from] of [['glue', `${bin}.js`], ['wasm', `${bin}_bg.wasm`]]) {
+    const path = join(dir, from);
+    let bytes;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      console.error(`post-build: ${from} was not built (index.html's ${bin} link)`);
+      process.exit(1);
+    }
+    other[prefix][key] = `./${prefix}-${hash16(bytes)}${key === 'wasm' ? '_bg.wasm' : '.js'}`;
+    renameSync(path, join(dir, other[prefix][key]));
+  }
+}
+// A partner's list published as the page's own (`./run data publish`): its
+// files, checked and written by `data bundle`, take the bundled list's place
+// before anything is made of it, and the page's title, description and
+// source line become the list's. Everything after (the prerender, the first
+// answers, the carried data, the policy's hashes, the service worker's list)
+// is then made from it as from ours.
+const publishing = process.env.PUBLISH_DATA;
+if (publishing) {
+  if (!release) {
+    console.error('post-build: a list is published from a release build only');
     process.exit(1);
   }
-  check[key] = `./check-${hash16(bytes)}${key === 'wasm' ? '_bg.wasm' : '.js'}`;
-  renameSync(path, join(dir, check[key]));
+  for (const name of ['partnerships.json', 'partnerships.csv']) {
+    writeFileSync(join(dir, 'data', name), readFileSync(join(publishing, name)));
+  }
+  const list = JSON.parse(readFileSync(join(publishing, 'partnerships.json'), 'utf8'));
+  const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const count = list.partnerships.length;
+  const source = list.source.url
+    ? `<a href="${escape(list.source.url)}">${escape(list.source.name)}</a>`
+    : escape(list.source.name);
+  const replaced = (pattern, by, what) => {
+    if (!pattern.test(html)) {
+      console.error(`post-build: index.html has no ${what} to give the published list's`);
+      process.exit(1);
+    }
+    html = html.replace(pattern, () => by);
+  };
+  replaced(/<title>[^<]*<\/title>/, `<title>${escape(list.title)} · Partnership Explorer</title>`, '<title>');
+  replaced(
+    /<meta name="?description"?[^>]*>/,
+    `<meta name="description" content="${escape(`${list.title}: ${count} ${count === 1 ? 'partnership' : 'partnerships'} to explore by sector, state and topic.`)}">`,
+    'description',
+  );
+  replaced(
+    /<p data-source>[\s\S]*?<\/p>/,
+    `<p data-source>Partnerships from ${source}. Partnership Explorer runs entirely in your browser.</p>`,
+    'source line (p[data-source])',
+  );
 }
+
 // The names the app's Rust and JavaScript sides share, defined once in Rust
 // (src/start.rs, `names`) and written here wherever the JavaScript reads
 // `START_NAMES`; in release builds with the prerendered page and the first
@@ -107,25 +153,31 @@ const withNames = (code) => code.replaceAll('START_NAMES', () => JSON.stringify(
 // the prerendered view with a notice (names.bootFailedEvent).
 const boot = withNames(`// Written by scripts/post-build.mjs: starts Partnership Explorer after the first paint.
 // (A hidden tab paints nothing: then it starts after a second.) For other data
-// than the bundled list (?check=1, ?data=: marked by the head's script) it
-// starts the wasm that renders those fresh (src/bin/check_page.rs) instead.
+// than the bundled list (marked by the head's script) it starts the wasm that
+// renders it fresh instead: the check page's (?check=1, src/bin/check_page.rs)
+// or a partner's list's (?data=, src/bin/list_page.rs).
 const names = START_NAMES;
 await new Promise((resolve) => {
   requestAnimationFrame(() => setTimeout(resolve));
   setTimeout(resolve, 1000);
 });
-const otherData = document.documentElement.classList.contains(names.viewOtherData);
+const marks = document.documentElement.classList;
+const [glue, wasm] = marks.contains(names.checkPage)
+  ? [${JSON.stringify(other.check.glue)}, ${JSON.stringify(other.check.wasm)}]
+  : marks.contains(names.viewOtherData)
+    ? [${JSON.stringify(other.list.glue)}, ${JSON.stringify(other.list.wasm)}]
+    : [${JSON.stringify(glue)}, ${JSON.stringify(wasm)}];
 const failed = (why) => {
-  document.documentElement.classList.add(names.bootFailed);
+  marks.add(names.bootFailed);
   dispatchEvent(new CustomEvent(names.bootFailedEvent, { detail: why }));
 };
 if (typeof WebAssembly !== 'object') {
   failed('this browser has WebAssembly turned off');
 } else {
   try {
-    const wasm = fetch(otherData ? ${JSON.stringify(check.wasm)} : ${JSON.stringify(wasm)});
-    const bindings = await import(otherData ? ${JSON.stringify(check.glue)} : ${JSON.stringify(glue)});
-    const instance = await bindings.default({ module_or_path: wasm });
+    const module = fetch(wasm);
+    const bindings = await import(glue);
+    const instance = await bindings.default({ module_or_path: module });
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
   } catch (error) {
@@ -269,9 +321,9 @@ const isHashed = (f) => /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(f);
 // 5. The service worker.
 const build = createHash('sha256');
 for (const f of files) build.update(f).update(readFileSync(join(dir, f)));
-// The check page's files are cached when it is first opened, not by every
-// visitor's install.
-const onDemand = (f) => f.startsWith('check-');
+// The check page's and a partner's list's files are cached when first used,
+// not by every visitor's install.
+const onDemand = (f) => Object.keys(OTHERS).some((prefix) => f.startsWith(`${prefix}-`));
 const precache = ['./', ...files.filter((f) => f !== 'index.html' && !onDemand(f))];
 const template = readFileSync(new URL('./service-worker.template.js', import.meta.url), 'utf8');
 const worker = release

@@ -28,9 +28,14 @@ const dist = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith
 // data file (index.html carries the dataset, counted there; the file serves
 // offline visits and partners). The service worker's precache after the page
 // has loaded is not counted either. The check page's wasm and glue (?check=1,
-// for partners) load only there: reported on their own line.
+// for partners) and a partner's list's (?data=) load only there: reported on
+// their own lines, and a `?data=` visit (the first visit with the list's wasm
+// and glue in place of the explorer's) against the same budget.
 const NOT_FETCHED = [/\.schema\.json$/, /^embed\.js$/, /^icons\//, /^_headers$/, /^data\/partnerships\.json$/, /\.csv$/];
-const ON_DEMAND = /^check-/;
+const ON_DEMAND = /^(check|list)-/;
+const WHERE = { check: '?check=1', list: '?data=' };
+// The explorer's own wasm and glue, which a `?data=` visit does not fetch.
+const EXPLORER = /^partnership-explorer-[0-9a-f]+(_bg\.wasm|\.js)$/;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -88,7 +93,12 @@ for (const [k, t] of Object.entries(totals)) {
   br += t.br;
 }
 console.log(`${'TOTAL'.padEnd(58)} ${kb(raw)} ${kb(br)}`);
-for (const r of onDemand) console.log(`${(r.name + ' (?check=1, ?data=)').padEnd(58)} ${kb(r.raw)} ${kb(r.br)}`);
+for (const r of onDemand) console.log(`${`${r.name} (${WHERE[r.name.split('-')[0]]} only)`.padEnd(58)} ${kb(r.raw)} ${kb(r.br)}`);
+const sum = (list) => list.reduce((total, r) => total + r.br, 0);
+const explorerBr = sum(rows.filter((r) => EXPLORER.test(r.name)));
+const listBr = sum(onDemand.filter((r) => r.name.startsWith('list-')));
+const dataVisitBr = br - explorerBr + listBr;
+console.log(`${'?data= visit (first visit, the list wasm for the explorer\'s)'.padEnd(58)} ${''.padStart(8)} ${kb(dataVisitBr)}`);
 
 // The critical path: index.html and the stylesheets it links.
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -115,4 +125,9 @@ const verdict = (label, bytes, limitKb) => {
 };
 verdict('critical path', criticalBr, criticalKb);
 verdict('first visit', br, budgetKb);
+if (explorerBr === 0 || listBr === 0) {
+  console.error("size-report: the explorer's or the partner list's wasm is missing from the build");
+  failed = true;
+}
+verdict('?data= visit (without the list itself)', dataVisitBr, budgetKb);
 if (failed) process.exit(1);

@@ -131,6 +131,10 @@ pub mod names {
             pairs.into_iter().map(|(key, name)| (key.to_string(), name.into())).collect();
         object.insert("embedValues".to_string(), crate::embed::EMBED_VALUES.to_vec().into());
         object.insert("filterParams".to_string(), crate::explore::query::FILTER_PARAMS.to_vec().into());
+        object.insert("listRequest".to_string(), crate::data::error::LIST_REQUEST.into());
+        object.insert("listTimeoutMs".to_string(), (crate::data::error::TIMEOUT_SECONDS * 1000).into());
+        object.insert("dataPath".to_string(), crate::explore::query::DATA_PATH_PATTERN.into());
+        object.insert("dataPathMaxLen".to_string(), crate::explore::query::DATA_PATH_MAX_LEN.into());
         serde_json::Value::Object(object).to_string()
     }
 }
@@ -512,7 +516,7 @@ mod tests {
         let module = &source[source.find("pub mod names").unwrap()..source.find("fn to_json").unwrap()];
         let defined = module.matches("pub const ").count();
         // Every constant, plus those of `embed` and `explore::query`.
-        assert_eq!(object.len(), defined + 7, "{object:?}");
+        assert_eq!(object.len(), defined + 11, "{object:?}");
         assert_eq!(object["embedValues"], serde_json::json!(["1", "true"]));
         assert_eq!(object["liveEvent"], names::LIVE_EVENT);
     }

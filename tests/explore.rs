@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use partnership_explorer::data::{parse_dataset, Dataset};
+use partnership_explorer::explore::query::{DATA_PATH_MAX_LEN, DATA_PATH_PATTERN};
 use partnership_explorer::explore::{
     data_path, parse_query, write_query, write_query_keeping, Choice, Filter, Index, Known, Sort,
 };
@@ -267,13 +268,103 @@ fn only_relative_json_paths_on_this_site_are_accepted_as_data() {
     }
 }
 
+/// Paths made of segments, as a list's path is: most are accepted; a `.` or
+/// `..` segment, an empty one, a wrong ending or a stray byte is refused.
+fn list_paths() -> impl Strategy<Value = String> {
+    let segment = prop_oneof![
+        20 => "[A-Za-z0-9_-][A-Za-z0-9._-]{0,8}",
+        1 => Just(".".to_string()),
+        1 => Just("..".to_string()),
+        1 => Just(String::new()),
+        1 => "[.]{1,3}[a-z]{0,2}",
+        1 => "[a-z]{1,3}[ :%?#\\~é][a-z]{0,3}",
+    ];
+    let ending = prop_oneof![6 => Just(".json"), 1 => Just(".JSON"), 1 => Just(".jsonx"), 1 => Just("")];
+    (prop::bool::weighted(0.1), prop::collection::vec(segment, 1..5), ending, 0usize..8).prop_map(
+        |(root, segments, ending, pad)| {
+            let path = format!("{}{}{ending}", if root { "/" } else { "" }, segments.join("/"));
+            // Now and then longer than the limit.
+            if pad == 0 {
+                format!("{}{path}", "a/".repeat(100))
+            } else {
+                path
+            }
+        },
+    )
+}
+
+/// Paths that are always accepted: relative segments, `.json` at the end.
+fn accepted_paths() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec("[A-Za-z0-9_-][A-Za-z0-9._-]{0,8}|\\.[a-z]{1,3}|\\.\\.[a-z.]{1,3}", 0..4),
+        "[A-Za-z0-9._-]{0,8}",
+    )
+        .prop_map(|(dirs, name)| dirs.iter().map(|d| format!("{d}/")).collect::<String>() + &name + ".json")
+}
+
+/// `value` as a query's value: every byte but letters and digits as `%XX`.
+fn write_query_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { char::from(b).to_string() } else { format!("%{b:02X}") })
+        .collect()
+}
+
+/// index.html's head script asks for the list before any wasm, by the rule
+/// `DATA_PATH_PATTERN` says (with `DATA_PATH_MAX_LEN`); the app by `data_path`.
+fn head_script_asks_for(path: &str) -> bool {
+    static PATTERN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let pattern = PATTERN.get_or_init(|| regex::Regex::new(DATA_PATH_PATTERN).unwrap());
+    path.len() <= DATA_PATH_MAX_LEN && pattern.is_match(path)
+}
+
+/// An accepted path stays on this site, under the explorer's folder.
+fn stays_here(path: &str) -> bool {
+    path.ends_with(".json")
+        && !path.starts_with('/')
+        && !path.contains(':')
+        && path.split('/').all(|segment| !segment.is_empty() && segment != "." && segment != "..")
+}
+
 proptest! {
-    /// Whatever is asked for, an accepted data path stays on this site.
     #[test]
-    fn accepted_data_paths_are_relative_json_files(s in "\\PC{0,60}") {
-        if let Ok(Some(path)) = data_path(&format!("?data={s}")) {
-            let safe = path.ends_with(".json") && !path.starts_with('/') && !path.contains("..") && !path.contains(':');
-            prop_assert!(safe, "{path}");
+    fn accepted_data_paths_are_relative_json_files(path in accepted_paths()) {
+        let query = format!("?data={}", write_query_value(&path));
+        prop_assert_eq!(data_path(&query), Ok(Some(path.clone())));
+        prop_assert!(stays_here(&path), "{}", path);
+        prop_assert!(head_script_asks_for(&path), "the head script would not ask for {}", path);
+    }
+
+    /// The head script and the app give every path the same verdict: the list
+    /// the app reads is the one asked for at once, and nothing it refuses is
+    /// ever requested.
+    #[test]
+    fn the_head_script_asks_for_exactly_the_lists_the_app_accepts(path in list_paths()) {
+        let verdict = data_path(&format!("?data={}", write_query_value(&path)));
+        match &verdict {
+            Ok(Some(accepted)) => {
+                prop_assert_eq!(accepted, &path);
+                prop_assert!(stays_here(&path), "{}", path);
+                prop_assert!(head_script_asks_for(&path), "the head script would not ask for {}", path);
+            }
+            Err(notice) => {
+                prop_assert!(notice.starts_with("Refused the data address"), "{}", notice);
+                prop_assert!(!head_script_asks_for(&path), "the head script would ask for {}, which the app refuses", path);
+            }
+            Ok(None) => prop_assert!(false, "?data= was not read"),
         }
     }
+}
+
+/// `list_paths` makes both kinds, so the property above asserts on both.
+#[test]
+fn the_generated_paths_are_both_accepted_and_refused() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let verdicts: Vec<bool> = (0..200)
+        .map(|_| list_paths().new_tree(&mut runner).unwrap().current())
+        .map(|path| matches!(data_path(&format!("?data={}", write_query_value(&path))), Ok(Some(_))))
+        .collect();
+    let accepted = verdicts.iter().filter(|&&ok| ok).count();
+    assert!((20..180).contains(&accepted), "{accepted} of 200 accepted");
 }

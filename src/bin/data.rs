@@ -5,6 +5,10 @@
 //!     ./run data check public/data/partnerships.json [--format json]
 //!     ./run data import ours.csv -o public/data/ours.json [--base theirs.json]
 //!     ./run data export public/data/partnerships.json -o partnerships.csv
+//!     ./run data publish ours.csv --out site/ [--keep-valid] [--base theirs.json]
+//!
+//! `publish` is `bundle` (below: the list checked and written as the page's
+//! own data) followed by a release build around it (`./run`).
 //!
 //! Exits 0 when every file is valid, 1 when there are problems, 2 when a file
 //! cannot be read (or the command is misused).
@@ -27,7 +31,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use partnership_explorer::data::locate::locate;
-    use partnership_explorer::data::report::{dataset_json, Form, Report};
+    use partnership_explorer::data::report::{dataset_json, plural, Form, Report};
     use partnership_explorer::data::{parse_dataset, sheet, Dataset, Kind, Problem, TextAt};
     use serde_json::json;
 
@@ -35,12 +39,20 @@ mod cli {
   data check [--format text|json] [--base BASE.json] FILE...
   data import FILE.csv|FILE.json [-o FILE.json] [--base BASE.json]
   data export FILE.json [-o FILE.csv]
+  data bundle FILE.csv|FILE.json --out DIR [--keep-valid] [--base BASE.json]
+              [--title TEXT] [--source TEXT] [--source-url https://...]
 
 check: every problem, located; exit 0 valid, 1 problems, 2 unreadable.
 import: a spreadsheet's CSV to the dataset JSON (header, sectors and topics
         from BASE, by default the bundled dataset); a JSON file is checked and
         its valid entries written, as the check page's download does.
-export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
+export: a dataset's JSON to the spreadsheet's CSV (the template's columns).
+bundle: the list as an explorer's own (`./run data publish` builds the site
+        around it): DIR/partnerships.json and DIR/partnerships.csv. A list
+        with problems is refused, each problem located, unless --keep-valid,
+        which writes the ready partnerships and says how many were left out.
+        A spreadsheet's title and source are BASE's (the bundled list's
+        unless given): say yours with --title, --source and --source-url.";
 
     /// The bundled dataset: the base of a CSV's header, sectors and topics.
     const BUNDLED: &str = include_str!("../../public/data/partnerships.json");
@@ -54,10 +66,25 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
         output: Option<String>,
         base: Option<String>,
         json: bool,
+        out: Option<String>,
+        keep_valid: bool,
+        title: Option<String>,
+        source: Option<String>,
+        source_url: Option<String>,
     }
 
     fn options(args: &[String]) -> Result<Options, String> {
-        let mut o = Options { files: Vec::new(), output: None, base: None, json: false };
+        let mut o = Options {
+            files: Vec::new(),
+            output: None,
+            base: None,
+            json: false,
+            out: None,
+            keep_valid: false,
+            title: None,
+            source: None,
+            source_url: None,
+        };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             let mut value = |name: &str| args.next().cloned().ok_or(format!("{name} needs a value\n{USAGE}"));
@@ -70,6 +97,11 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
                     other => return Err(format!("unknown format \"{other}\" (text or json)")),
                 },
                 "--json" => o.json = true,
+                "--out" => o.out = Some(value(arg)?),
+                "--keep-valid" => o.keep_valid = true,
+                "--title" => o.title = Some(value(arg)?),
+                "--source" => o.source = Some(value(arg)?),
+                "--source-url" => o.source_url = Some(value(arg)?),
                 flag if flag.starts_with('-') => return Err(format!("unknown option {flag}\n{USAGE}")),
                 file => o.files.push(file.to_string()),
             }
@@ -84,6 +116,7 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
         match command.as_str() {
             "check" if !o.files.is_empty() => check(&o, &base),
             "import" | "export" if o.files.len() == 1 => convert(command, &o, &base),
+            "bundle" if o.files.len() == 1 && o.out.is_some() => bundle(&o, &base),
             "help" | "--help" | "-h" => {
                 println!("{USAGE}");
                 Ok(VALID)
@@ -201,6 +234,70 @@ export: a dataset's JSON to the spreadsheet's CSV (the template's columns).";
             "file": path, "form": form, "usable": report.dataset.is_some(), "partnerships": report.ready(),
             "need_fixing": report.need_fixing(), "summary": report.summary(), "notes": notes, "problems": problems,
         })
+    }
+
+    /// A list made the explorer's own: written only when every partnership is
+    /// ready, or (`--keep-valid`) the ready ones, saying how many were left out.
+    fn bundle(o: &Options, base: &Dataset) -> Result<u8, String> {
+        let (Some(path), Some(out)) = (o.files.first(), o.out.as_ref()) else { return Err(USAGE.to_string()) };
+        let bytes = read(path)?;
+        let report = Report::check(path, &bytes, base);
+        let text = as_read(&report, &bytes);
+        print_diagnostics(path, &report, &places(&report, &text), &text);
+        let dataset = match &report.dataset {
+            Some(dataset) if report.problems.is_empty() || o.keep_valid => dataset,
+            Some(_) => {
+                eprintln!(
+                    "{path}: {}; nothing published. Fix the problems above, or publish only the ready partnerships with --keep-valid.",
+                    report.summary()
+                );
+                return Ok(PROBLEMS);
+            }
+            None => {
+                eprintln!("{path}: {}; nothing published", report.summary());
+                return Ok(PROBLEMS);
+            }
+        };
+        if dataset.partnerships.is_empty() {
+            eprintln!("{path}: no partnership is ready; nothing published");
+            return Ok(PROBLEMS);
+        }
+        let dataset = &named(dataset.clone(), o)?;
+        std::fs::create_dir_all(out).map_err(|e| format!("cannot make {out}: {e}"))?;
+        for (name, text) in [("partnerships.json", dataset_json(dataset)), ("partnerships.csv", sheet::to_csv(dataset))]
+        {
+            let file = std::path::Path::new(out).join(name);
+            std::fs::write(&file, text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        }
+        let left_out = report.need_fixing();
+        let ready = report.ready();
+        if left_out > 0 {
+            eprintln!(
+                "{path}: publishing {ready} ready {}; {left_out} left out (--keep-valid)",
+                plural(ready, "partnership")
+            );
+        } else {
+            eprintln!("{path}: publishing {ready} {}", plural(ready, "partnership"));
+        }
+        Ok(VALID)
+    }
+
+    /// The list's title and source as the partner says them (`--title`,
+    /// `--source`, `--source-url`), each checked by the dataset's own rules.
+    fn named(mut dataset: Dataset, o: &Options) -> Result<Dataset, String> {
+        use partnership_explorer::data::{HttpsUrl, Name};
+        if let Some(title) = &o.title {
+            dataset.title = Name::new(title.as_str()).map_err(|why| format!("--title: {why}"))?;
+        }
+        if let Some(source) = &o.source {
+            dataset.source.name = Name::new(source.as_str()).map_err(|why| format!("--source: {why}"))?;
+            // Another source's address is not this one's.
+            dataset.source.url = None;
+        }
+        if let Some(url) = &o.source_url {
+            dataset.source.url = Some(HttpsUrl::new(url.as_str()).map_err(|why| format!("--source-url: {why}"))?);
+        }
+        Ok(dataset)
     }
 
     fn convert(command: &str, o: &Options, base: &Dataset) -> Result<u8, String> {

@@ -5,6 +5,13 @@ use super::validate::Unusable;
 /// How long the data may take before the page gives up and offers Retry.
 pub const TIMEOUT_SECONDS: u32 = 10;
 
+/// The property of `window` where index.html's head script leaves the request
+/// it started for the page's `?data=` list, before any wasm has arrived:
+/// `{ path, response, signal, timer }` (a `Promise<Response>`, the signal that
+/// aborts it after `TIMEOUT_SECONDS`, the timer's id). The app takes it once
+/// (`data::load::fetch_dataset`): the list is never asked for twice.
+pub const LIST_REQUEST: &str = "partnershipExplorerList";
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
     /// The request never got an answer (offline, DNS, CORS, aborted).

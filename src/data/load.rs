@@ -1,9 +1,9 @@
 //! Fetching the dataset in the browser (gloo-net).
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use wasm_bindgen::JsCast;
 
-use super::error::{LoadError, TIMEOUT_SECONDS};
+use super::error::{LoadError, LIST_REQUEST, TIMEOUT_SECONDS};
 use super::validate::{parse_dataset_bytes, Loaded};
 
 /// Relative on purpose: the built site works at `/` and under any sub-path.
@@ -20,17 +20,28 @@ pub struct Fetched {
     pub saved_on: Option<String>,
 }
 
+/// The dataset at `url`. The page's own `?data=` list was asked for by the
+/// head script before any wasm arrived: that request is taken (once) and its
+/// answer read, so the list is never asked for twice; a Retry, or any other
+/// address, makes a request of its own.
 pub async fn fetch_dataset(url: String) -> Result<Fetched, LoadError> {
     // A request that hangs is aborted after the timeout, so Retry is offered
     // instead of an endless "Loading".
-    let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(web_sys::AbortController::signal);
-    let timer = controller.and_then(|controller| {
-        let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
-        let ms = i32::try_from(TIMEOUT_SECONDS * 1000).unwrap_or(i32::MAX);
-        web_sys::window()?.set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), ms).ok()
-    });
-    let result = fetch(&url, signal.as_ref()).await;
+    let (response, signal, timer) = match take_list_request(&url) {
+        Some(early) => early,
+        None => {
+            let controller = web_sys::AbortController::new().ok();
+            let signal = controller.as_ref().map(web_sys::AbortController::signal);
+            let timer = controller.and_then(|controller| {
+                let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
+                let ms = i32::try_from(TIMEOUT_SECONDS * 1000).unwrap_or(i32::MAX);
+                web_sys::window()?.set_timeout_with_callback_and_timeout_and_arguments_0(abort.unchecked_ref(), ms).ok()
+            });
+            let request = Request::get(&url).abort_signal(signal.as_ref()).send();
+            (Box::pin(request) as Pending, signal, timer)
+        }
+    };
+    let result = read(&url, response).await;
     if let (Some(timer), Some(window)) = (timer, web_sys::window()) {
         window.clear_timeout_with_handle(timer);
     }
@@ -40,6 +51,32 @@ pub async fn fetch_dataset(url: String) -> Result<Fetched, LoadError> {
         }
         other => other,
     }
+}
+
+/// A response on its way.
+type Pending = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Response, gloo_net::Error>>>>;
+
+/// The head script's request (index.html) for the list at `url`, taken off
+/// `window` so that it is read once: its response, its signal and its timer.
+fn take_list_request(url: &str) -> Option<(Pending, Option<web_sys::AbortSignal>, Option<i32>)> {
+    use js_sys::Reflect;
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str(LIST_REQUEST);
+    let request = Reflect::get(&window, &key).ok().filter(|r| r.is_object())?;
+    let field = |name: &str| Reflect::get(&request, &wasm_bindgen::JsValue::from_str(name)).ok();
+    if field("path")?.as_string().as_deref() != Some(url) {
+        return None;
+    }
+    Reflect::delete_property(&window, &key).ok()?;
+    let promise = field("response")?.dyn_into::<js_sys::Promise>().ok()?;
+    let signal = field("signal").and_then(|s| s.dyn_into::<web_sys::AbortSignal>().ok());
+    // A timer's id is a small whole number.
+    let timer = field("timer").and_then(|t| t.as_f64()).and_then(|t| i32::try_from(t as i64).ok());
+    let response = async move {
+        let answered = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(js_error)?;
+        Ok(Response::from(answered.dyn_into::<web_sys::Response>().map_err(js_error)?))
+    };
+    Some((Box::pin(response) as Pending, signal, timer))
 }
 
 /// The date our service worker saved its copy of the dataset at `url`, when
@@ -53,9 +90,15 @@ fn saved_date(response: &gloo_net::http::Response) -> Option<String> {
     response.headers().get(SAVED_HEADER).map(|date| date.chars().take(40).collect())
 }
 
-async fn fetch(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<Fetched, LoadError> {
+/// A rejection from JavaScript, said as gloo-net says its own ("TypeError: Failed to fetch").
+fn js_error(value: wasm_bindgen::JsValue) -> gloo_net::Error {
+    let said = value.dyn_ref::<js_sys::Error>().map(|e| format!("{}: {}", e.name(), e.message()));
+    gloo_net::Error::GlooError(said.unwrap_or_else(|| "the request failed".to_string()))
+}
+
+async fn read(url: &str, response: Pending) -> Result<Fetched, LoadError> {
     let network = |e: gloo_net::Error| LoadError::Network { detail: e.to_string() };
-    let response = Request::get(url).abort_signal(signal).send().await.map_err(network)?;
+    let response = response.await.map_err(network)?;
     if !response.ok() {
         return Err(LoadError::Http {
             url: url.to_string(),

@@ -143,7 +143,8 @@ pub fn dataset_json(dataset: &Dataset) -> String {
     json
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `word`, or its plural (an `s`) when `n` is not one.
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         word.to_string()
     } else {

@@ -152,6 +152,18 @@ pub fn write_query_keeping(filter: &Filter, current: &str) -> String {
     query
 }
 
+/// The longest `?data=` path accepted.
+pub const DATA_PATH_MAX_LEN: usize = 200;
+
+/// `data_path`'s rule as a regular expression, for index.html's head script,
+/// which asks for the list before any wasm arrives (with `DATA_PATH_MAX_LEN`):
+/// segments of `A-Z a-z 0-9 . _ -` that are neither `.` nor `..`, joined by
+/// `/`, the last ending in `.json`. A test holds the two to the same verdict.
+pub const DATA_PATH_PATTERN: &str = concat!(
+    r"^(?:(?:[A-Za-z0-9_-][A-Za-z0-9._-]*|\.[A-Za-z0-9_-][A-Za-z0-9._-]*|\.\.[A-Za-z0-9._-]+)/)*",
+    r"[A-Za-z0-9._-]*\.json$"
+);
+
 /// The dataset address asked for by `?data=`: `Ok(None)` when there is none, an
 /// error message when it is not a relative `.json` path on this site.
 pub fn data_path(search: &str) -> Result<Option<String>, String> {
@@ -160,7 +172,7 @@ pub fn data_path(search: &str) -> Result<Option<String>, String> {
     };
     let safe_chars = path.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b));
     let ok = safe_chars
-        && path.len() <= 200
+        && path.len() <= DATA_PATH_MAX_LEN
         && path.ends_with(".json")
         && !path.starts_with('/')
         && path.split('/').all(|segment| !segment.is_empty() && segment != "." && segment != "..");

@@ -2,7 +2,7 @@
 // gets a clear message, every valid entry, and a page that still works.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { DATASET, FETCHED_LIST, cards, collectErrors, gotoReady } from './helpers.js';
+import { DATASET, FETCHED_LIST, cards, collectErrors, gotoReady, holdWasm, settledIn } from './helpers.js';
 
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
 const serveFixture = (page, name) =>
@@ -177,6 +177,37 @@ for (const [fault, handler] of Object.entries({
     expect(errors).toEqual([]);
   });
 }
+
+test('a partner list is asked for once, at once: before any wasm has arrived, and by the list wasm alone', async ({ page }) => {
+  // The page's own requests (the service worker's precache is its own).
+  const requests = [];
+  page.on('request', (request) => request.serviceWorker() || requests.push(new URL(request.url()).pathname));
+  const listRequests = () => requests.filter((path) => path.endsWith('/data/partnerships.json'));
+  const release = await holdWasm(page);
+  await page.goto(FETCHED_LIST);
+  // The wasm is asked for and held back: the list has been asked for all the same.
+  await expect.poll(() => requests.filter((path) => path.endsWith('.wasm'))).toHaveLength(1);
+  expect(listRequests()).toHaveLength(1);
+  release();
+  await settledIn(page);
+  await expect(cards(page)).toHaveCount(11);
+  // Once, and only the partner list's wasm: neither the explorer's nor the check page's.
+  expect(listRequests()).toHaveLength(1);
+  expect(requests.filter((path) => /\.wasm$/.test(path)).map((path) => path.split('/').pop())).toEqual([
+    expect.stringMatching(/^list-[0-9a-f]{16}_bg\.wasm$/),
+  ]);
+});
+
+test('the explorer and the check page each load their own wasm only', async ({ page }) => {
+  const wasm = [];
+  page.on('request', (request) => request.serviceWorker() || (request.url().endsWith('.wasm') && wasm.push(request.url().split('/').pop())));
+  await gotoReady(page, './');
+  expect(wasm).toEqual([expect.stringMatching(/^partnership-explorer-[0-9a-f]+_bg\.wasm$/)]);
+  wasm.length = 0;
+  await page.goto('./?check=1');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Check/);
+  await expect.poll(() => wasm).toEqual([expect.stringMatching(/^check-[0-9a-f]{16}_bg\.wasm$/)]);
+});
 
 test('?data= loads another dataset on the same site and survives filter clicks', async ({ page }) => {
   const other = JSON.parse(fixture('some-entries-bad.json').toString());
