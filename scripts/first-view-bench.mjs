@@ -29,7 +29,13 @@
 // as a real tap's events would. A tap that cannot be made, or a choice not
 // answered within 30 s, is reported as such, never retried another way.
 //
-//   node scripts/first-view-bench.mjs [--runs 7] [--dist dist]
+//   node scripts/first-view-bench.mjs [--runs 7] [--dist dist] [--data 40]
+//
+// With --data N the app's page is a partner's list of N entries
+// (scripts/synthetic.mjs) dropped beside the explorer and opened at
+// `?data=data/partner-N.json`, as a partner who has not published it; the
+// static page and the peer show the same list. `--dist` a folder made by
+// `./run data publish` benches a published list.
 //
 // The static page and the peer are written to temporary folders, never into the build.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,11 +43,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from './chromium.mjs';
 import { serveStatic } from './serve-static.mjs';
+import { syntheticDataset } from './synthetic.mjs';
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const RUNS = Number(option('--runs', 7));
-const DIST = resolve(option('--dist', 'dist'));
+const BUILD = resolve(option('--dist', 'dist'));
+const LIST_SIZE = option('--data', null);
 const THROTTLE = { latency: 150, downloadThroughput: (1.6 * 1e6) / 8, uploadThroughput: (750 * 1e3) / 8, cpu: 4 };
 const PHONE = { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const TAP_TIMEOUT = 60_000;
@@ -51,16 +59,23 @@ if (!(RUNS >= 1)) {
   console.error('first-view-bench: --runs takes a number of at least 1');
   process.exit(2);
 }
-if (!existsSync(join(DIST, 'index.html'))) {
-  console.error(`first-view-bench: no ${join(DIST, 'index.html')} (run: trunk build --release, or pass --dist DIR)`);
+if (!existsSync(join(BUILD, 'index.html'))) {
+  console.error(`first-view-bench: no ${join(BUILD, 'index.html')} (run: trunk build --release, or pass --dist DIR)`);
   process.exit(2);
 }
-const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+const html = readFileSync(join(BUILD, 'index.html'), 'utf8');
 if (!html.includes('data-prerendered')) {
-  console.error(`first-view-bench: ${DIST} has no prerendered view (run: trunk build --release)`);
+  console.error(`first-view-bench: ${BUILD} has no prerendered view (run: trunk build --release)`);
   process.exit(2);
 }
-const data = JSON.parse(readFileSync(join(DIST, 'data/partnerships.json'), 'utf8'));
+// A partner's list beside the explorer: the build copied, never written into.
+const LIST_PATH = LIST_SIZE ? `data/partner-${Number(LIST_SIZE)}.json` : null;
+const DIST = LIST_PATH ? mkdtempSync(join(tmpdir(), 'explorer-with-list-')) : BUILD;
+if (LIST_PATH) {
+  cpSync(BUILD, DIST, { recursive: true });
+  writeFileSync(join(DIST, LIST_PATH), JSON.stringify(syntheticDataset(Number(LIST_SIZE), `A partner's list of ${LIST_SIZE} (test data)`)));
+}
+const data = JSON.parse(readFileSync(join(DIST, LIST_PATH ?? 'data/partnerships.json'), 'utf8'));
 const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 // No favicon request (a 404 competing with the page's own requests).
 const head = (title) =>
@@ -86,6 +101,7 @@ writeFileSync(join(staticDir, 'index.html'), `${head(data.title)}<h1>${escape(da
 // button opens a panel with the sector radios and one button per state.
 const peerDir = mkdtempSync(join(tmpdir(), 'explorer-peer-'));
 cpSync(join(DIST, 'data'), join(peerDir, 'data'), { recursive: true });
+if (LIST_PATH) writeFileSync(join(peerDir, 'data/partnerships.json'), JSON.stringify(data));
 writeFileSync(
   join(peerDir, 'index.html'),
   `${head(data.title)}<script type="module" src="peer.js"></script><h1>${escape(data.title)}</h1>` +
@@ -160,7 +176,7 @@ const servers = [
   await serveStatic({ dir: staticDir, port: 4200 }),
   await serveStatic({ dir: peerDir, port: 4201 }),
 ];
-const PAGES = { app: 'http://127.0.0.1:4199/explorer/', static: 'http://127.0.0.1:4200/explorer/', peer: 'http://127.0.0.1:4201/explorer/' };
+const PAGES = { app: `http://127.0.0.1:4199/explorer/${LIST_PATH ? `?data=${LIST_PATH}` : ''}`, static: 'http://127.0.0.1:4200/explorer/', peer: 'http://127.0.0.1:4201/explorer/' };
 
 /** What a choice must end in: exactly these cards, and the status line's count. */
 const answerFor = (keep) => {
@@ -295,6 +311,7 @@ try {
   for (const server of servers) server.close();
   rmSync(staticDir, { recursive: true, force: true });
   rmSync(peerDir, { recursive: true, force: true });
+  if (LIST_PATH) rmSync(DIST, { recursive: true, force: true });
 }
 
 const fmt = (v) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : 'none');
@@ -311,7 +328,7 @@ console.log(
   `First view on a phone (${PHONE.viewport.width}x${PHONE.viewport.height}, touch, device scale ${PHONE.deviceScaleFactor}), ${RUNS} cold visits each, alternating; ` +
     `gzip; throttled: ${THROTTLE.latency} ms latency, 1.6 Mbit/s down, 750 kbit/s up, CPU ${THROTTLE.cpu}x slower`,
 );
-console.log(`build: ${DIST}; state tile: ${STATE_NAME} (${CHOICES.state.answer.names.length} card), sector: ${SECTOR.label} (${CHOICES.sector.answer.names.length} cards)`);
+console.log(`build: ${BUILD}${LIST_PATH ? `, at ?data=${LIST_PATH} (${data.partnerships.length} entries)` : ''}; state tile: ${STATE_NAME} (${CHOICES.state.answer.names.length} card), sector: ${SECTOR.label} (${CHOICES.sector.answer.names.length} cards)`);
 console.log('');
 const row = (cells) => console.log(cells.map(([text, width]) => (width < 0 ? String(text).padEnd(-width) : String(text).padStart(width))).join('  '));
 row([['median ms from navigation', -34], ['app', 7], ['reference', -14], ['', 7], ['ratio', 6], ['target', 7]]);

@@ -200,6 +200,27 @@ html = html.replace(/<link\b[^>]*\brel="?(modulepreload|preload)"?[^>]*>/g, (lin
 // The head's inline script reads the names too (before its hash is taken below).
 html = html.replace(/<script>([\s\S]*?)<\/script>/, (_, code) => `<script>${withNames(code)}</script>`);
 
+// 2a. Release: the page of a copy of the explorer whose own list is beside it,
+// in data/partnerships.json (the check page's "Download the explorer with your
+// list" puts it in the copy as index.html; src/own_copy.rs): the same page
+// without our prerendered view or carried data, marked on <html> so that the
+// head script asks for that file at once and the list's wasm shows it, as at
+// `?data=data/partnerships.json`. No build is needed to make such a copy: its
+// policy's hashes are this page's (the same inline script and style).
+let own = null;
+if (release) {
+  own = html.replace(/<html\b/, (tag) => `${tag} ${names.ownList}`);
+  const sourceLine = /<p data-source>[\s\S]*?<\/p>/;
+  if (!own.includes(names.ownList) || !sourceLine.test(own)) {
+    console.error("post-build: cannot make own-list.html (no <html> or no p[data-source] in index.html)");
+    process.exit(1);
+  }
+  own = own
+    .replace(sourceLine, () => '<p data-source>The partnerships are those of data/partnerships.json. Partnership Explorer runs entirely in your browser.</p>')
+    .replace(/<title>[^<]*<\/title>/, () => '<title>Partnership Explorer</title>')
+    .replace(/<meta name="?description"?[^>]*>/, () => '<meta name="description" content="Explore partnerships by sector, state and topic.">');
+}
+
 // 2. Release builds: the default view, prerendered by the app's own components
 // (src/prerender.rs, run natively), replaces the "Loading…" line in #app. The
 // page is complete before the wasm arrives and readable without JavaScript.
@@ -250,6 +271,7 @@ if (release) {
   const css = readFileSync(cssPath, 'utf8').replace(/<\/style/gi, '<\\/style');
   styleHash = sha256(css);
   html = html.replace(link, () => `<style>${css}</style>`);
+  own = own.replace(link, () => `<style>${css}</style>`);
   rmSync(cssPath);
 }
 
@@ -268,6 +290,7 @@ const HEADER_POLICY = [...POLICY, 'frame-ancestors *'].join('; ');
 if (release) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${POLICY.join('; ')}">`;
   html = html.replace(/<meta charset=("?)utf-8\1>/i, (charset) => charset + meta);
+  own = own.replace(/<meta charset=("?)utf-8\1>/i, (charset) => charset + meta);
   if (!html.includes(meta)) {
     console.error('post-build: could not place the Content-Security-Policy meta');
     process.exit(1);
@@ -300,8 +323,10 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'em
   writeFileSync(path, after);
   const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
   html = html.split(sri(before)).join(sri(after));
+  if (own) own = own.split(sri(before)).join(sri(after));
 }
 writeFileSync(indexPath, html);
+if (own) writeFileSync(join(dir, 'own-list.html'), own);
 // embed.js runs on partners' pages as it is (not minified, not a module).
 const embedPath = join(dir, 'embed.js');
 writeFileSync(embedPath, withNames(readFileSync(embedPath, 'utf8')));
@@ -313,6 +338,12 @@ function walk(d) {
     return statSync(path).isDirectory() ? walk(path) : [relative(dir, path).split(sep).join('/')];
   });
 }
+// files.json: every file of the site, for the check page's copy of the
+// explorer (src/own_copy.rs), which fetches them (from the service worker's
+// cache once visited) and puts them in one .zip.
+const SITE_FILES = 'files.json';
+const site = [...new Set([...walk(dir), SITE_FILES, 'sw.js', ...(release ? ['_headers'] : [])])].sort();
+writeFileSync(join(dir, SITE_FILES), `${JSON.stringify(site, null, 1)}\n`);
 const NOT_CACHED = new Set(['sw.js', '_headers']);
 const files = walk(dir).filter((f) => !NOT_CACHED.has(f)).sort();
 // Trunk's content hash (hex, leading zeros dropped) in a name means the file never changes under that name.

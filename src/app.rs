@@ -21,9 +21,11 @@ pub fn App() -> impl IntoView {
     // partner chooses its controls (compact unless told otherwise).
     let Address { embed, controls, list, notices, .. } = Address::read(&browser::location_search());
     // The bundled dataset comes with the page (release builds); a list named by
-    // the address is fetched, even at the bundled file's own address.
+    // the address is fetched, even at the bundled file's own address, as is a
+    // copy's own list (own-list.html: `browser::has_own_list`).
     let (url, bundled) = match list {
         Some(path) => (path, None),
+        None if browser::has_own_list() => (DATA_URL.to_string(), None),
         None => (DATA_URL.to_string(), browser::bundled_dataset()),
     };
     let dataset = LocalResource::new(move || read_dataset(url.clone(), bundled.clone()));

@@ -123,6 +123,16 @@ pub fn bundled_dataset() -> Option<String> {
     element_by_id(names::DATASET)?.text_content()
 }
 
+/// Whether this page is a copy of the explorer whose own list is beside it
+/// (`<html data-own-list>`: own-list.html, which `own_copy` makes its index):
+/// its list is `data::DATA_URL`, fetched.
+pub fn has_own_list() -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|html| html.has_attribute(names::OWN_LIST))
+}
+
 /// Whether a service worker (ours: offline use) answers this page's requests.
 pub fn has_service_worker() -> bool {
     window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
@@ -263,11 +273,20 @@ pub async fn file_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
 /// An address (`blob:`) that downloads `text` as a file of type `mime`; the
 /// page's own, so the policy allows it and nothing leaves the browser.
 pub fn download_url(text: &str, mime: &str) -> Option<String> {
+    blob_url(&JsValue::from_str(text), mime)
+}
+
+/// The same for bytes (an archive).
+fn bytes_url(bytes: &[u8], mime: &str) -> Option<String> {
+    blob_url(&wasm_bindgen_futures::js_sys::Uint8Array::from(bytes).into(), mime)
+}
+
+fn blob_url(part: &JsValue, mime: &str) -> Option<String> {
     window()?;
-    let parts = wasm_bindgen_futures::js_sys::Array::of1(&JsValue::from_str(text));
+    let parts = wasm_bindgen_futures::js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
     web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
@@ -281,8 +300,17 @@ pub fn forget_download_url(url: &str) {
 /// Saves `text` as a file named `name`: a `download_url` followed once by a
 /// link of the page's own, then freed. Nothing leaves the browser.
 pub fn save_file(text: &str, mime: &str, name: &str) {
+    save_url(download_url(text, mime), name);
+}
+
+/// Saves `bytes` (an archive) as a file named `name`, as `save_file` does.
+pub fn save_bytes(bytes: &[u8], mime: &str, name: &str) {
+    save_url(bytes_url(bytes, mime), name);
+}
+
+fn save_url(url: Option<String>, name: &str) {
     use wasm_bindgen::JsCast;
-    let Some(url) = download_url(text, mime) else { return };
+    let Some(url) = url else { return };
     let link = window().and_then(|w| w.document()).and_then(|d| d.create_element("a").ok());
     if let Some(link) = link.and_then(|l| l.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
         link.set_href(&url);

@@ -12,6 +12,7 @@ pub mod embed;
 pub mod explore;
 pub mod geo;
 pub mod order;
+pub mod own_copy;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod start;

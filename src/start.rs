@@ -82,6 +82,10 @@ pub mod names {
     /// the embed dialog's preview box and the line saying its height.
     pub const EMBED_PREVIEW: &str = "embed-preview";
     pub const EMBED_PREVIEW_HEIGHT: &str = "embed-preview-height";
+    /// On `<html>` of a copy of the explorer whose own list is beside it
+    /// (`own-list.html`, the page of the check page's download: `own_copy`):
+    /// the list is `data::load::DATA_URL`, fetched, as at `?data=` that file.
+    pub const OWN_LIST: &str = "data-own-list";
     /// The address's parameters the head script reads before the first paint.
     pub const CHECK_PARAM: &str = "check";
     pub const DATA_PARAM: &str = "data";
@@ -121,6 +125,7 @@ pub mod names {
             ("embedPreviewHeight", EMBED_PREVIEW_HEIGHT),
             ("checkParam", CHECK_PARAM),
             ("dataParam", DATA_PARAM),
+            ("ownList", OWN_LIST),
             ("embedParam", crate::embed::EMBED_PARAM),
             ("controlsParam", crate::embed::CONTROLS_PARAM),
             ("controlsNone", crate::embed::Controls::None.as_str()),
@@ -131,6 +136,7 @@ pub mod names {
             pairs.into_iter().map(|(key, name)| (key.to_string(), name.into())).collect();
         object.insert("embedValues".to_string(), crate::embed::EMBED_VALUES.to_vec().into());
         object.insert("filterParams".to_string(), crate::explore::query::FILTER_PARAMS.to_vec().into());
+        object.insert("dataUrl".to_string(), crate::data::DATA_URL.into());
         object.insert("listRequest".to_string(), crate::data::error::LIST_REQUEST.into());
         object.insert("listTimeoutMs".to_string(), (crate::data::error::TIMEOUT_SECONDS * 1000).into());
         object.insert("dataPath".to_string(), crate::explore::query::DATA_PATH_PATTERN.into());
@@ -516,7 +522,7 @@ mod tests {
         let module = &source[source.find("pub mod names").unwrap()..source.find("fn to_json").unwrap()];
         let defined = module.matches("pub const ").count();
         // Every constant, plus those of `embed` and `explore::query`.
-        assert_eq!(object.len(), defined + 11, "{object:?}");
+        assert_eq!(object.len(), defined + 12, "{object:?}");
         assert_eq!(object["embedValues"], serde_json::json!(["1", "true"]));
         assert_eq!(object["liveEvent"], names::LIVE_EVENT);
     }

@@ -9,6 +9,7 @@
 
 use leptos::prelude::*;
 
+use super::own_copy::OwnCopy;
 use super::LoadedView;
 use crate::data::report::{dataset_json, Checking, Form, Report};
 use crate::data::{Dataset, LoadError, Loaded};
@@ -104,6 +105,7 @@ pub fn CheckPage(base: Result<Dataset, LoadError>) -> impl IntoView {
                 {move || report.get().map(|report| view! { <NoteList report/> })}
                 {move || report.get().map(|report| view! { <ProblemList report/> })}
                 {move || report.get().and_then(|r| r.dataset).map(|dataset| view! { <DownloadLink dataset/> })}
+                {move || report.get().and_then(|r| r.dataset).map(|dataset| view! { <OwnCopy dataset/> })}
                 <PublishSteps/>
             </section>
             {move || report.get().and_then(|r| r.dataset).map(|dataset| view! { <Preview dataset/> })}
@@ -283,21 +285,32 @@ fn DownloadLink(dataset: Dataset) -> impl IntoView {
     }
 }
 
-/// How to publish the list, in five steps.
+/// How to publish the list: the copy made here, or `./run data publish`.
 #[component]
 fn PublishSteps() -> impl IntoView {
     view! {
-        <h2 id="publish-title">"Publish it in five steps"</h2>
+        <h2 id="publish-title">"Publish it"</h2>
         <ol class="publish-steps" aria-labelledby="publish-title">
             <li>"Fill in the template in your spreadsheet and save it as CSV, as your program saves it."</li>
-            <li>"Check it here until every partnership is ready, then download partnerships.json."</li>
-            <li>"Copy the explorer's folder (dist/) to your website."</li>
-            <li>"Put your file in its data/ folder, for example as data/our-list.json."</li>
+            <li>"Check it here until every partnership is ready."</li>
             <li>
-                "Link the explorer with "
+                "Press “Download the explorer with your list (.zip)”, unzip it, and upload its folder, "
+                <code>"partnership-explorer/"</code>
+                ", to your website: its own address shows your list. To update the list later, check it "
+                "here again and replace "
+                <code>"data/partnerships.json"</code>
+                " in that folder with the downloaded partnerships.json."
+            </li>
+            <li>
+                "Or, on a computer with the explorer's source, publish a list that shows before any code "
+                "arrives, prerendered like ours: "
+                <code>"./run data publish your-list.csv --out site/"</code>
+                "."
+            </li>
+            <li>
+                "Embed it on your partners' pages: its “Embed this view” button gives the code to paste. "
+                "Or keep an explorer you already host and link a list beside it with "
                 <code>"?data=data/our-list.json"</code>
-                ", or embed that view on your pages with "
-                <code>"data-list=\"data/our-list.json\""</code>
                 "."
             </li>
         </ol>

@@ -8,6 +8,7 @@ pub mod explorer;
 pub mod filters;
 pub mod header;
 pub mod learn;
+pub mod own_copy;
 pub mod results;
 pub mod state_map;
 pub mod status;

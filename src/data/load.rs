@@ -6,8 +6,7 @@ use wasm_bindgen::JsCast;
 use super::error::{LoadError, LIST_REQUEST, TIMEOUT_SECONDS};
 use super::validate::{parse_dataset_bytes, Loaded};
 
-/// Relative on purpose: the built site works at `/` and under any sub-path.
-pub const DATA_URL: &str = "data/partnerships.json";
+pub use super::DATA_URL;
 
 /// Set by the service worker (scripts/service-worker.template.js) on a saved
 /// copy served while the network is unreachable: the date it was saved.
@@ -77,6 +76,17 @@ fn take_list_request(url: &str) -> Option<(Pending, Option<web_sys::AbortSignal>
         Ok(Response::from(answered.dyn_into::<web_sys::Response>().map_err(js_error)?))
     };
     Some((Box::pin(response) as Pending, signal, timer))
+}
+
+/// The bytes of a file of the site at `path` (from our service worker's cache
+/// once the site is visited); an error says which file and why.
+pub async fn site_file(path: &str) -> Result<Vec<u8>, String> {
+    let failed = |why: String| format!("{path} could not be fetched ({why})");
+    let response = Request::get(path).send().await.map_err(|e| failed(e.to_string()))?;
+    if !response.ok() {
+        return Err(failed(format!("the server answered {}", response.status())));
+    }
+    response.binary().await.map_err(|e| failed(e.to_string()))
 }
 
 /// The date our service worker saved its copy of the dataset at `url`, when

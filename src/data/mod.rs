@@ -1,5 +1,9 @@
 //! The dataset: its types, parsing with located errors, and (in the browser) loading.
 
+/// The bundled list's file. Relative on purpose: the built site works at `/`
+/// and under any sub-path.
+pub const DATA_URL: &str = "data/partnerships.json";
+
 pub mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod load;

@@ -4,10 +4,11 @@
 // and the converted dataset downloaded. Nothing is sent anywhere.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectErrors, expectNoAxeViolations, DATASET } from './helpers.js';
+import { collectErrors, expectNoAxeViolations, settledIn, DATASET } from './helpers.js';
+import { serveStatic } from '../../scripts/serve-static.mjs';
 
 const EXAMPLE_CSV = readFileSync(new URL('../../public/data/partnerships.csv', import.meta.url), 'utf8');
 const FIXTURE_JSON = readFileSync(new URL('../fixtures/some-entries-bad.json', import.meta.url), 'utf8');
@@ -57,8 +58,8 @@ test('the footer links the check page, which says the file stays in the browser;
   await expect(page).toHaveURL(/\?check=1$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Check and preview your list' })).toBeVisible();
   await expect(page.getByText('Your file is read in this browser and never sent anywhere.')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Publish it in five steps' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Publish it in five steps' }).getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByRole('heading', { name: 'Publish it' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Publish it' }).getByRole('listitem')).toHaveCount(5);
   // The explorer's own cards are not this page's.
   await expect(page.locator('article')).toHaveCount(0);
   await expectNoAxeViolations(page);
@@ -255,5 +256,55 @@ test('a second file dropped while the first one\'s preview is being built replac
   // Every phase timer of the first preview has run out by now.
   await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
   await expect(page.locator('.crash')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('the explorer as one download: unzipped and served at a sub-path, its own address shows the checked list, asked for once', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  const errors = collectErrors(page);
+  await openCheck(page);
+  await choose(page, 'broken.csv', csvWithThreeBrokenRows());
+  await expect(status(page)).toHaveText(/^8 partnerships ready/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the explorer with your list (.zip)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('partnership-explorer.zip');
+  await expect(page.locator('.own-copy-status')).toHaveText(/^Saved partnership-explorer\.zip: \d+ files/);
+  // Unzipped as a partner would (Python's zipfile: any standard unzip).
+  const dir = mkdtempSync(join(tmpdir(), 'own-copy-'));
+  execFileSync('python3', ['-m', 'zipfile', '-e', await download.path(), dir]);
+  const folder = join(dir, 'partnership-explorer');
+  const list = JSON.parse(readFileSync(join(folder, 'data/partnerships.json'), 'utf8'));
+  expect(list.partnerships).toHaveLength(8);
+  // Every file of the site is there, as files.json lists it.
+  for (const file of JSON.parse(readFileSync(join(folder, 'files.json'), 'utf8'))) {
+    expect(existsSync(join(folder, file)), file).toBe(true);
+  }
+  const server = await serveStatic({ dir: folder, prefix: '/partners/list/', port: 4187 });
+  try {
+    const requests = [];
+    const visitor = await context.newPage();
+    const visitorErrors = collectErrors(visitor);
+    visitor.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await visitor.goto('http://127.0.0.1:4187/partners/list/');
+    await settledIn(visitor);
+    await expect(visitor.locator('main article')).toHaveCount(8);
+    // The partner's eight: three of ours were left out for their problems, and none of ours is in the page.
+    const names = await visitor.locator('main article h3').allTextContents();
+    expect(names.sort()).toEqual(list.partnerships.map((p) => p.name).sort());
+    expect(await visitor.locator('#dataset').count()).toBe(0);
+    expect(requests.filter((path) => path.endsWith('/data/partnerships.json'))).toHaveLength(1);
+    expect(requests.filter((path) => path.endsWith('.wasm')).map((path) => path.split('/').pop())).toEqual([
+      expect.stringMatching(/^list-[0-9a-f]{16}_bg\.wasm$/),
+    ]);
+    // A filter works, and the address stays the folder's own, without ?data=.
+    await visitor.getByRole('radio', { name: /^Manufacturing \(/ }).click();
+    await expect(visitor.locator('main article')).toHaveCount(list.partnerships.filter((p) => p.sector === 'manufacturing').length);
+    expect(visitor.url()).not.toContain('data=');
+    expect(visitorErrors).toEqual([]);
+  } finally {
+    server.close();
+  }
   expect(errors).toEqual([]);
 });
