@@ -115,7 +115,7 @@ if (publishing) {
   };
   replaced(/<title>[^<]*<\/title>/, `<title>${escape(list.title)} · Partnership Explorer</title>`, '<title>');
   replaced(
-    /<meta name="?description"?[^>]*>/,
+    /<meta\b[^>]*\bname="?description"?[^>]*>/,
     `<meta name="description" content="${escape(`${list.title}: ${count} ${count === 1 ? 'partnership' : 'partnerships'} to explore by sector, state and topic.`)}">`,
     'description',
   );
@@ -218,7 +218,7 @@ if (release) {
   own = own
     .replace(sourceLine, () => '<p data-source>The partnerships are those of data/partnerships.json. Partnership Explorer runs entirely in your browser.</p>')
     .replace(/<title>[^<]*<\/title>/, () => '<title>Partnership Explorer</title>')
-    .replace(/<meta name="?description"?[^>]*>/, () => '<meta name="description" content="Explore partnerships by sector, state and topic.">');
+    .replace(/<meta\b[^>]*\bname="?description"?[^>]*>/, () => '<meta name="description" content="Explore partnerships by sector, state and topic.">');
 }
 
 // 2. Release builds: the default view, prerendered by the app's own components

@@ -187,3 +187,49 @@ fn export_writes_no_live_formula_and_import_gives_the_list_back() {
     let again: Value = serde_json::from_str(&std::fs::read_to_string(&back).unwrap()).unwrap();
     assert_eq!(again, list);
 }
+
+/// `data bundle` (the first half of `./run data publish`): a list with
+/// problems is refused with exit 1, each problem located as `check` says it,
+/// and nothing is written; `--keep-valid` writes the ready entries and says
+/// how many were left out; a valid spreadsheet gets its title and source.
+#[test]
+fn bundle_refuses_a_list_with_problems_naming_each_and_keeps_the_valid_entries_when_asked() {
+    let file = format!("{FIXTURES}some-entries-bad.json");
+    let out = temp("bundle-refused");
+    let (code, _, err) = data(&["bundle", &file, "--out", &out]);
+    assert_eq!(code, 1, "{err}");
+    let (_, _, checked) = data(&["check", &file]);
+    // Every problem as `check` locates it, then the refusal.
+    assert!(err.starts_with(&checked), "{err}");
+    assert_eq!(err.matches("error: ").count(), 3, "{err}");
+    assert!(err.contains("3 need fixing; nothing published"), "{err}");
+    assert!(!std::path::Path::new(&out).join("partnerships.json").exists());
+
+    let (code, _, err) = data(&["bundle", &file, "--out", &out, "--keep-valid"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.ends_with("publishing 8 ready partnerships; 3 left out (--keep-valid)\n"), "{err}");
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(std::path::Path::new(&out).join("partnerships.json")).unwrap())
+            .unwrap();
+    assert_eq!(written["partnerships"].as_array().unwrap().len(), 8);
+    let csv = std::fs::read_to_string(std::path::Path::new(&out).join("partnerships.csv")).unwrap();
+    assert_eq!(csv.lines().filter(|l| l.starts_with("northeast-louisiana-healthcare-partnership,")).count(), 0);
+}
+
+#[test]
+fn bundle_gives_a_spreadsheet_the_partners_title_and_source_checked_by_the_datasets_rules() {
+    let csv = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/partnerships.csv");
+    let out = temp("bundle-titled");
+    let title = "Colorado sector partnerships";
+    let (code, _, err) = data(&["bundle", csv, "--out", &out, "--title", title, "--source", "Colorado Workforce"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.ends_with("publishing 11 partnerships\n"), "{err}");
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(std::path::Path::new(&out).join("partnerships.json")).unwrap())
+            .unwrap();
+    assert_eq!(written["title"], title);
+    assert_eq!(written["source"], serde_json::json!({ "name": "Colorado Workforce", "url": null }));
+    let (code, _, err) = data(&["bundle", csv, "--out", &out, "--source-url", "http://example.org/"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--source-url: \"http://example.org/\" is not an https:// address"), "{err}");
+}
