@@ -248,8 +248,9 @@ bundle: the list as an explorer's own (`./run data publish` builds the site
             Some(dataset) if report.problems.is_empty() || o.keep_valid => dataset,
             Some(_) => {
                 eprintln!(
-                    "{path}: {}; nothing published. Fix the problems above, or publish only the ready partnerships with --keep-valid.",
-                    report.summary()
+                    "{path}: {}; nothing published. {}",
+                    report.summary(),
+                    "Fix the problems above, or publish only the ready partnerships with --keep-valid."
                 );
                 return Ok(PROBLEMS);
             }
