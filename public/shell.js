@@ -116,6 +116,9 @@ if (prerendered) {
   const answers = JSON.parse(document.getElementById(names.firstAnswers)?.textContent || 'null');
   const items = [...prerendered.querySelectorAll(`.${names.cardItem}`)];
   const status = prerendered.querySelector(`.${names.statusLine}`);
+  // "Show more" of the whole list (a list longer than the app shows at once):
+  // an answer holds all its view's cards, so it has none.
+  const more = prerendered.querySelector(`.${names.showMore}`);
   const all = status && { cards: items.map((_, at) => at), status: status.textContent };
   const shown = { sector: '', state: '' };
   let answering = Boolean(answers && status) && !marks.contains(names.viewPending);
@@ -130,6 +133,7 @@ if (prerendered) {
     if (!found || found.cards.some((at) => at >= items.length)) return false;
     Object.assign(shown, next);
     items.forEach((item, at) => (item.hidden = !found.cards.includes(at)));
+    if (more) more.hidden = found !== all;
     // The text node's own text: the node stays the one the app hydrates.
     if (status.firstChild instanceof Text) status.firstChild.data = found.status;
     else status.textContent = found.status;
@@ -205,6 +209,7 @@ if (prerendered) {
     // The app shows the view from now on: the cards an answer hid come back
     // for it to keep or take away.
     for (const item of items) item.hidden = false;
+    if (more) more.hidden = false;
     for (const { element, kind } of done.values()) {
       if (!element.isConnected) continue;
       const was = before.get(element);
@@ -234,6 +239,7 @@ if (prerendered) {
     marks.remove(names.viewPending, names.viewChanging, names.viewOtherData);
     prerendered.removeAttribute('aria-busy');
     for (const item of items) item.hidden = false;
+    if (more) more.hidden = false;
     if (all) status.textContent = all.status;
     const notice = document.createElement('div');
     notice.className = 'wrap notice boot-notice';

@@ -232,9 +232,14 @@ if (release) {
     console.error('post-build: #app was not found in index.html');
     process.exit(1);
   }
+  // A long list (more than the app shows at once: components::explorer,
+  // `first_batch`) is prerendered as its first cards: the note says so.
+  const listed = (built.page.match(new RegExp(`class="${names.cardItem}"`, 'g')) ?? []).length;
+  const total = JSON.parse(readFileSync(data, 'utf8')).partnerships.length;
+  const which = listed < total ? `the first ${listed} of ${total} partnerships are listed below; all of them are in` : 'every partnership is listed below. The data is also available as';
   const noscript =
-    '<noscript><p class="wrap noscript-note">Filters and search need JavaScript; every partnership is listed below. ' +
-    'The data is also available as <a href="data/partnerships.json">data/partnerships.json</a>.</p></noscript>';
+    `<noscript><p class="wrap noscript-note">Filters and search need JavaScript; ${which} ` +
+    '<a href="data/partnerships.json">data/partnerships.json</a>.</p></noscript>';
   // The page exactly as the components rendered it: the app hydrates it, and
   // finds each element where it put it. (It says "Loading this view…" itself,
   // for an address that asks for another view: see the CSS.)

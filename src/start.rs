@@ -76,9 +76,10 @@ pub mod names {
     /// state list button's state;
     pub const SECTOR_CHOICE: &str = "sector";
     pub const STATE_ATTRIBUTE: &str = "data-state";
-    /// each card's list item, and the status line;
+    /// each card's list item, the status line, and "Show more";
     pub const CARD_ITEM: &str = "card-item";
     pub const STATUS_LINE: &str = "status-line";
+    pub const SHOW_MORE: &str = "show-more";
     /// the embed dialog's preview box and the line saying its height.
     pub const EMBED_PREVIEW: &str = "embed-preview";
     pub const EMBED_PREVIEW_HEIGHT: &str = "embed-preview-height";
@@ -121,6 +122,7 @@ pub mod names {
             ("stateAttribute", STATE_ATTRIBUTE),
             ("cardItem", CARD_ITEM),
             ("statusLine", STATUS_LINE),
+            ("showMore", SHOW_MORE),
             ("embedPreview", EMBED_PREVIEW),
             ("embedPreviewHeight", EMBED_PREVIEW_HEIGHT),
             ("checkParam", CHECK_PARAM),

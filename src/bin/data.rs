@@ -247,11 +247,8 @@ bundle: the list as an explorer's own (`./run data publish` builds the site
         let dataset = match &report.dataset {
             Some(dataset) if report.problems.is_empty() || o.keep_valid => dataset,
             Some(_) => {
-                eprintln!(
-                    "{path}: {}; nothing published. {}",
-                    report.summary(),
-                    "Fix the problems above, or publish only the ready partnerships with --keep-valid."
-                );
+                let fix = "Fix the problems above, or publish only the ready partnerships with --keep-valid.";
+                eprintln!("{path}: {}; nothing published. {fix}", report.summary());
                 return Ok(PROBLEMS);
             }
             None => {

@@ -17,6 +17,22 @@ use crate::start::later;
 /// few enough that a filter change rebuilds them quickly at any dataset size.
 pub const BATCH: usize = 12;
 
+/// A list of at most this many partnerships shows every card of a view at
+/// once, without "Show more": a partner's list of a few dozen is read by
+/// scrolling, its prerendered page holds every card (readable without
+/// JavaScript, and every first choice answered before the wasm from cards
+/// already in the page), and a filter change rebuilds at most this many.
+pub const WHOLE_LIST_UP_TO: usize = 50;
+
+/// The cards a view shows before "Show more", for a list of `total`.
+pub fn first_batch(total: usize) -> usize {
+    if total <= WHOLE_LIST_UP_TO {
+        total.max(BATCH)
+    } else {
+        BATCH
+    }
+}
+
 /// The results' section: where a link to another view (the overview's) brings the visitor.
 pub const RESULTS: &str = "results";
 
@@ -72,6 +88,7 @@ impl Explorer {
         embed: Signal<bool>,
         live: bool,
     ) -> Explorer {
+        let total = dataset.partnerships.len();
         let filter = RwSignal::new(initial);
         let results = Memo::new({
             let index = index.clone();
@@ -84,7 +101,7 @@ impl Explorer {
             filter,
             results,
             words,
-            shown: RwSignal::new(BATCH),
+            shown: RwSignal::new(first_batch(total)),
             target: RwSignal::new(None),
             notices: RwSignal::new(notices),
             typing: StoredValue::new(false),
@@ -136,8 +153,9 @@ impl Explorer {
 
     /// Back to the first batch of cards, written only if it is not already.
     fn show_first_batch(&self) {
-        if self.shown.get_untracked() != BATCH {
-            self.shown.set(BATCH);
+        let first = self.dataset.with_value(|d| first_batch(d.partnerships.len()));
+        if self.shown.get_untracked() != first {
+            self.shown.set(first);
         }
     }
 
@@ -271,4 +289,19 @@ fn unknown_card_notice(hash: &str) -> String {
 
 pub fn use_explorer() -> Explorer {
     expect_context::<Explorer>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_batch, BATCH, WHOLE_LIST_UP_TO};
+
+    #[test]
+    fn a_list_of_a_few_dozen_shows_whole_and_a_longer_one_a_batch_at_a_time() {
+        assert_eq!(first_batch(0), BATCH);
+        assert_eq!(first_batch(11), BATCH);
+        assert_eq!(first_batch(40), 40);
+        assert_eq!(first_batch(WHOLE_LIST_UP_TO), WHOLE_LIST_UP_TO);
+        assert_eq!(first_batch(WHOLE_LIST_UP_TO + 1), BATCH);
+        assert_eq!(first_batch(10_000), BATCH);
+    }
 }

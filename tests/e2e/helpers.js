@@ -1,10 +1,126 @@
 // Shared helpers for the end-to-end tests.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
-/** The bundled dataset, as the tests' source of truth. */
-export const DATASET = JSON.parse(readFileSync(new URL('../../public/data/partnerships.json', import.meta.url), 'utf8'));
+/**
+ * The build under test: our release build (dist/), or any folder the explorer
+ * was built into, such as a partner's list published with `./run data publish
+ * LIST --out DIR` (EXPLORER_DIST=DIR; playwright.config.js serves the same).
+ */
+export const DIST = resolve(fileURLToPath(new URL('../../', import.meta.url)), process.env.EXPLORER_DIST || 'dist');
+
+/** True when the build under test is not our own dist/ (a published folder). */
+export const PUBLISHED = DIST !== resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
+
+/**
+ * The list the build under test carries, as the tests' source of truth: for
+ * our dist/ the bundled public/data/partnerships.json, for a published folder
+ * the partner's list. Every expectation about the data is derived from it.
+ */
+export const DATASET = JSON.parse(readFileSync(resolve(DIST, 'data/partnerships.json'), 'utf8'));
+
+/** Our own bundled list, whatever the build under test. */
+export const OURS = JSON.parse(readFileSync(new URL('../../public/data/partnerships.json', import.meta.url), 'utf8'));
+
+/** How many cards a view shows before "Show more" (src/components/explorer.rs, BATCH)... */
+export const BATCH = 12;
+/** ...unless the list is short enough to show whole (`WHOLE_LIST_UP_TO`, `first_batch`). */
+export const WHOLE_LIST_UP_TO = 50;
+export const FIRST_BATCH = DATASET.partnerships.length <= WHOLE_LIST_UP_TO ? Math.max(DATASET.partnerships.length, BATCH) : BATCH;
+
+/** State names by code, read from the app's own table (src/geo.rs), so that none is copied here. */
+export const STATE_NAMES = Object.fromEntries(
+  [...readFileSync(new URL('../../src/geo.rs', import.meta.url), 'utf8').matchAll(/\bs\("([A-Z]{2})", "([^"]+)"/g)].map(([, code, name]) => [code, name]),
+);
+
+/** `text` as a regular expression that matches it literally. */
+export const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A text folded as the app folds names to sort them and texts to search them
+ * (src/explore/search.rs, `fold`): lower case, no accents or apostrophes,
+ * punctuation as spaces. Close enough for Latin script; the tests' orders and
+ * searches hold only as far as this does.
+ */
+export function fold(text) {
+  return text
+    .replace(/['’‘ʻʼ`´]/g, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\u00a0\u00ad“”„«»‹›–—‐‑…•·§¶©®™°×÷¡¿\u2000-\u200f\u2028-\u202f\u3000\ufeff]/g, ' ');
+}
+
+const position = new Map(DATASET.partnerships.map((p, i) => [p, i]));
+const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const SORT_KEYS = { name: () => '', state: (p) => STATE_NAMES[p.state] ?? '' };
+
+/**
+ * `list` (partnerships of DATASET) in the app's order for `sort`: by the
+ * sort's key (src/explore/index.rs, `sort_orders`), then the folded name, then
+ * the list's own order. (The launch date's order is not needed here.)
+ */
+export function inOrder(list, sort = 'name') {
+  const key = SORT_KEYS[sort];
+  return [...list].sort((a, b) => compare(key(a), key(b)) || compare(fold(a.name), fold(b.name)) || position.get(a) - position.get(b));
+}
+
+/** The cards a view whose matches are `list` shows before "Show more", in order. */
+export const firstCards = (list, sort = 'name') => inOrder(list, sort).slice(0, FIRST_BATCH);
+
+/** The partnerships of DATASET in a sector, a state, a topic. */
+export const inSector = (id) => DATASET.partnerships.filter((p) => p.sector === id);
+export const inState = (code) => DATASET.partnerships.filter((p) => p.state === code);
+export const inTopic = (id) => DATASET.partnerships.filter((p) => p.topics.includes(id));
+
+// The choices the tests make, taken from the list under test (for our own list:
+// Healthcare and Louisiana, the first partnership's).
+const FIRST = DATASET.partnerships[0];
+/** The first partnership's sector, as `{ id, label }`. */
+export const SECTOR = DATASET.sectors.find((s) => s.id === FIRST.sector);
+/** Another sector that has partnerships (a filter to change to). */
+export const OTHER_SECTOR = DATASET.sectors.find((s) => s.id !== SECTOR.id && inSector(s.id).length > 0);
+/** The first partnership's state (a code). */
+export const STATE = FIRST.state;
+/** Another state: the one, other than STATE, with the most partnerships (the first listed of those). */
+export const OTHER_STATE = DATASET.partnerships
+  .map((p) => p.state)
+  .filter((code) => code !== STATE)
+  .reduce((best, code) => (best && inState(best).length >= inState(code).length ? best : code), undefined);
+/** A topic some partnerships have and others lack (a filter that changes the view), as `{ id, label }`. */
+export const TOPIC = DATASET.topics.find((t) => inTopic(t.id).length > 0 && inTopic(t.id).length < DATASET.partnerships.length);
+
+/**
+ * The words the app searches for a partnership, folded (src/explore/index.rs:
+ * name, short name, region, state name, summary and highlights).
+ */
+export const searched = (p) =>
+  [p.name, p.short_name, p.region, STATE_NAMES[p.state], p.summary, ...p.highlights].filter(Boolean).map(fold).join('\n');
+
+/** The partnerships a search for one `word` finds. */
+export const matching = (word) => DATASET.partnerships.filter((p) => searched(p).includes(fold(word).trim()));
+
+/**
+ * A search word of SECTOR's partnerships' summaries (six letters or more) that
+ * not every partnership matches: the first that two or more match, else the first.
+ */
+const words = [...new Set(inSector(SECTOR.id).flatMap((p) => fold(p.summary).split(' ')))].filter(
+  (w) => /^[a-z]{6,}$/.test(w) && matching(w).length < DATASET.partnerships.length,
+);
+export const WORD = words.find((w) => matching(w).length >= 2) ?? words[0];
+
+/** A partner's page on another origin that embeds the explorer twice (tests/embed-host/). */
+export const HOST = 'http://127.0.0.1:4182/';
+
+/**
+ * The partner's page with its two embeds showing STATE and SECTOR of the list
+ * under test. By itself the page shows Louisiana and Healthcare, which are our
+ * list's (so for ours this is the same page); a partner's list may have neither.
+ */
+export const HOST_OF_THIS_LIST = `${HOST}?state=${STATE}&sector=${SECTOR.id}`;
 
 /** Fails the test on any console error or uncaught page error. */
 export function collectErrors(page) {

@@ -6,7 +6,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic } from '../../scripts/serve-static.mjs';
-import { DATASET, cards, collectErrors, expectNoAxeViolations } from './helpers.js';
+import { DATASET, DIST, SECTOR, cards, collectErrors, expectNoAxeViolations, firstCards, inSector } from './helpers.js';
+
+// The cards of the default view (a batch, before "Show more").
+const FIRST = firstCards(DATASET.partnerships).length;
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -23,33 +26,34 @@ async function waitForControl(page) {
 test('after one visit the explorer works offline, saying the data is a saved copy', async ({ page, context }) => {
   // Its own server, so the test can take the network away for real: Chromium's
   // offline emulation does not reach a service worker's own requests.
-  let server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port: 4184 });
+  let server = await serveStatic({ dir: DIST, prefix: '/explorer/', port: 4184 });
   const url = 'http://127.0.0.1:4184/explorer/';
   const stop = () => new Promise((done) => { server.closeAllConnections(); server.close(done); });
   const errors = collectErrors(page);
   try {
     await page.goto(url);
-    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    await expect(cards(page)).toHaveCount(FIRST);
     await waitForControl(page);
     // Online, the data comes from the network: no offline note.
     await page.reload();
-    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    await expect(cards(page)).toHaveCount(FIRST);
     await expect(page.locator('.offline-note')).toHaveCount(0);
 
     await stop();
     await context.setOffline(true);
     await page.reload();
-    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    await expect(cards(page)).toHaveCount(FIRST);
     const today = new Date().toLocaleDateString('en-US', { day: 'numeric', month: 'long', year: 'numeric' });
     await expect(page.locator('.offline-note')).toHaveText(`You are offline: showing the partnerships as saved on ${today}.`);
     // Any address of the page works offline, filters and embedding included.
-    await page.goto(`${url}?sector=healthcare&embed=1`);
-    await expect(cards(page)).toHaveCount(DATASET.partnerships.filter((p) => p.sector === 'healthcare').length);
+    await page.goto(`${url}?sector=${SECTOR.id}&embed=1`);
+    await expect(cards(page)).toHaveCount(firstCards(inSector(SECTOR.id)).length);
     await expect(page.locator('.offline-note')).toBeVisible();
     await page.getByRole('button', { name: /^Filters/ }).click();
     await page.getByRole('radio', { name: /All sectors/ }).click();
-    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
-    // Taking the view along needs no network, in an embed too: the file is made in the page.
+    await expect(cards(page)).toHaveCount(FIRST);
+    // Taking the view along needs no network, in an embed too: the file is made
+    // in the page, and holds the whole view, the cards after "Show more" too.
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
     expect(file.suggestedFilename()).toBe('partnerships.csv');
     const csv = readFileSync(await file.path(), 'utf8');
@@ -58,9 +62,9 @@ test('after one visit the explorer works offline, saying the data is a saved cop
 
     // Back online, fresh data again and no note.
     await context.setOffline(false);
-    server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port: 4184 });
+    server = await serveStatic({ dir: DIST, prefix: '/explorer/', port: 4184 });
     await page.goto(url);
-    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    await expect(cards(page)).toHaveCount(FIRST);
     await expect(page.locator('.offline-note')).toHaveCount(0);
   } finally {
     await stop();
@@ -70,7 +74,7 @@ test('after one visit the explorer works offline, saying the data is a saved cop
 });
 
 test('the check page is not precached, is cached when first opened, and then works offline', async ({ page, context }) => {
-  let server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port: 4187 });
+  let server = await serveStatic({ dir: DIST, prefix: '/explorer/', port: 4187 });
   const url = 'http://127.0.0.1:4187/explorer/';
   const stop = () => new Promise((done) => { server.closeAllConnections(); server.close(done); });
   const shellFiles = () =>
@@ -90,12 +94,13 @@ test('the check page is not precached, is cached when first opened, and then wor
     await stop();
     await context.setOffline(true);
     await page.reload();
+    // The build's own list as a spreadsheet (data/partnerships.csv, beside its JSON).
     await page.getByLabel('Choose a list (CSV or JSON)').setInputFiles({
-      name: 'ours.csv',
+      name: 'list.csv',
       mimeType: 'text/csv',
-      buffer: readFileSync(new URL('../../public/data/partnerships.csv', import.meta.url)),
+      buffer: readFileSync(join(DIST, 'data/partnerships.csv')),
     });
-    await expect(page.locator('.check-summary')).toHaveText(/^11 partnerships ready/);
+    await expect(page.locator('.check-summary')).toHaveText(new RegExp(`^${DATASET.partnerships.length} partnerships ready`));
   } finally {
     await context.setOffline(false);
     await stop();
@@ -110,7 +115,7 @@ test('every file of the build is precached, with the hashed names of this build'
     const shell = await caches.open(names.find((n) => n.includes('-shell-')));
     return (await shell.keys()).map((r) => new URL(r.url).pathname);
   });
-  const worker = readFileSync(new URL('../../dist/sw.js', import.meta.url), 'utf8');
+  const worker = readFileSync(join(DIST, 'sw.js'), 'utf8');
   const files = JSON.parse(worker.match(/FILES=(\[[^\]]*\])/)[1]);
   expect(cached.sort()).toEqual(files.map((f) => new URL(f, 'http://x/explorer/').pathname).sort());
   for (const name of ['index.html', '.wasm', 'boot-', 'data/partnerships.json', 'manifest.webmanifest']) {
@@ -122,15 +127,18 @@ test('every file of the build is precached, with the hashed names of this build'
 test('a new build is offered with a reload prompt, never mixed in silently', async ({ browser }) => {
   // A copy of the build on its own server, so the test can deploy a "new build".
   const dir = mkdtempSync(join(tmpdir(), 'explorer-build-'));
-  cpSync('dist', dir, { recursive: true });
+  cpSync(DIST, dir, { recursive: true });
   const server = await serveStatic({ dir, prefix: '/explorer/', port: 4183 });
   const context = await browser.newContext({ serviceWorkers: 'allow' });
   try {
     const page = await context.newPage();
     await page.goto('http://127.0.0.1:4183/explorer/');
-    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    await expect(cards(page)).toHaveCount(FIRST);
     await waitForControl(page);
     await expect(page.locator('.update-prompt')).toHaveCount(0);
+    // The build's own title (ours, or a published list's), which the new build prefixes.
+    const title = await page.title();
+    expect(title).toContain('Partnership Explorer');
 
     // Deploy: a changed page and the service worker that comes with it.
     const index = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -140,16 +148,16 @@ test('a new build is offered with a reload prompt, never mixed in silently', asy
 
     // The next visit still gets the old build, whole, and the offer.
     await page.reload();
-    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
-    await expect(page).toHaveTitle(/^Partnership Explorer/);
+    await expect(cards(page)).toHaveCount(FIRST);
+    await expect(page).toHaveTitle(title);
     const prompt = page.locator('.update-prompt');
     await expect(prompt).toContainText('A new version of Partnership Explorer is ready.');
-    await expect(page).toHaveTitle(/^Partnership Explorer/);
+    await expect(page).toHaveTitle(title);
     await expectNoAxeViolations(page);
 
     await prompt.getByRole('button', { name: 'Reload to update' }).click();
-    await expect(page).toHaveTitle(/^New build: Partnership Explorer/);
-    await expect(cards(page)).toHaveCount(DATASET.partnerships.length);
+    await expect(page).toHaveTitle(`New build: ${title}`);
+    await expect(cards(page)).toHaveCount(FIRST);
     await expect(page.locator('.update-prompt')).toHaveCount(0);
   } finally {
     await context.close();
