@@ -233,3 +233,38 @@ fn bundle_gives_a_spreadsheet_the_partners_title_and_source_checked_by_the_datas
     assert_eq!(code, 2);
     assert!(err.contains("--source-url: \"http://example.org/\" is not an https:// address"), "{err}");
 }
+
+/// A list saved on one line (as `JSON.stringify` and most exporters write it)
+/// shows the part of the line around each problem, never the whole line, and
+/// its caret still stands under the value (issue 28).
+#[test]
+fn a_one_line_list_shows_the_part_around_each_problem() {
+    let mut list: Value = serde_json::from_str(&std::fs::read_to_string(BUNDLED).unwrap()).unwrap();
+    let model = list["partnerships"][0].clone();
+    let entries: Vec<Value> = (0..40)
+        .map(|i| {
+            let mut entry = model.clone();
+            entry["id"] = format!("entry-{i}").into();
+            entry["name"] = format!("Entry {i}").into();
+            entry
+        })
+        .collect();
+    list["partnerships"] = entries.into();
+    list["partnerships"][25]["state"] = "ZZ".into();
+    let one_line = serde_json::to_string(&list).unwrap();
+    assert!(one_line.len() > 8_000 && !one_line.contains('\n'));
+    let file = temp("one-line.json");
+    std::fs::write(&file, &one_line).unwrap();
+    let (code, _, err) = data(&["check", &file]);
+    assert_eq!(code, 1, "{err}");
+    let widest = err.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest < 200, "a line of {widest} characters:\n{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    let excerpt = lines.iter().position(|l| l.starts_with("1 | ")).unwrap();
+    let (shown, caret) = (lines[excerpt].strip_prefix("1 | ").unwrap(), lines[excerpt + 1].trim_start_matches(' '));
+    let caret = caret.strip_prefix("| ").unwrap();
+    let at = caret.find('^').unwrap();
+    assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+    assert_eq!(shown.chars().skip(at).take(4).collect::<String>(), "\"ZZ\"", "{err}");
+    assert_eq!(caret.trim(), "^^^^", "{err}");
+}

@@ -359,3 +359,25 @@ fn nesting_too_deep_is_the_apps_own_limit_and_one_level_less_is_read() {
     let e = unusable(&fixture.unwrap());
     assert_eq!((&e.problems[0].issue, e.problems[0].kind), (&Issue::TooDeep, Kind::App));
 }
+
+/// Only our words and serde's are put in JSON's terms: the value a partner
+/// wrote is quoted exactly, whatever it holds (issue 28).
+#[test]
+fn a_partners_own_words_are_never_rewritten() {
+    let (p, _) = one_problem(0, "website", json!("http://u32.example/a sequence"));
+    assert_eq!(
+        p.to_string(),
+        concat!(
+            r#"partnerships[0] "northeast-louisiana-healthcare-partnership", field "website": "#,
+            r#""http://u32.example/a sequence" is not an https:// address"#
+        )
+    );
+    // A quote in the value is escaped, so where it ends is never in doubt, and
+    // the words after it are still the partner's.
+    let (p, _) = one_problem(0, "website", json!(r#"http://a"u32 struct b\ a sequence"#));
+    assert!(p.message().ends_with(r#""http://a\"u32 struct b\\ a sequence" is not an https:// address"#), "{p}");
+    // Serde's own words about a value are still said in JSON's.
+    let (p, _) = one_problem(0, "highlights", json!("u32"));
+    assert!(p.message().contains("expected an array"), "{p}");
+    assert!(!p.message().contains("sequence"), "{p}");
+}

@@ -200,13 +200,37 @@ bundle: the list as an explorer's own (`./run data publish` builds the site
         let pad = " ".repeat(number.len());
         out.push_str(&format!("{pad}--> {path}:{}:{}\n", at.line, at.column));
         if let Some(line) = text.lines().nth(at.line.saturating_sub(1)) {
-            let line = line.trim_end_matches('\r');
-            // The line as it is up to the caret, tabs kept, so the caret lines up.
-            let lead: String = line.chars().take(at.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-            let width = at.len.min(line.chars().count().saturating_sub(at.column - 1)).max(1);
-            out.push_str(&format!("{pad} |\n{number} | {line}\n{pad} | {lead}{}\n", "^".repeat(width)));
+            let (excerpt, column, width) = excerpt(line.trim_end_matches('\r'), at.column - 1, at.len);
+            // The excerpt as it is up to the caret, tabs kept, so the caret lines up.
+            let lead: String = excerpt.chars().take(column).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            out.push_str(&format!("{pad} |\n{number} | {excerpt}\n{pad} | {lead}{}\n", "^".repeat(width)));
         }
         out
+    }
+
+    /// Characters of a line shown around the problem's column, at most: a list
+    /// saved on one line (as most exporters write JSON) shows the part around
+    /// its problem, marked `…` where it is cut, never thousands of characters.
+    const EXCERPT_AROUND: usize = 40;
+    const EXCERPT_MARKED: usize = 30;
+
+    /// The part of `line` to show for a problem at `column` (0-based, in
+    /// characters) of `len` characters: the excerpt, the column in it and the
+    /// caret's width.
+    fn excerpt(line: &str, column: usize, len: usize) -> (String, usize, usize) {
+        let count = line.chars().count();
+        let width = len.min(EXCERPT_MARKED).min(count.saturating_sub(column)).max(1);
+        let start = column.saturating_sub(EXCERPT_AROUND);
+        let end = (column + width + EXCERPT_AROUND).min(count);
+        if start == 0 && end == count {
+            return (line.to_string(), column, width);
+        }
+        let mut shown: String = if start > 0 { "…".to_string() } else { String::new() };
+        shown.extend(line.chars().skip(start).take(end - start));
+        if end < count {
+            shown.push('…');
+        }
+        (shown, column - start + usize::from(start > 0), width)
     }
 
     fn as_json(path: &str, report: &Report, places: &[Option<TextAt>]) -> serde_json::Value {

@@ -136,6 +136,13 @@ pub fn clip(s: &str) -> String {
     }
 }
 
+/// A partner's value in our words: clipped, between double quotes, with its
+/// own quotes and backslashes escaped, so that where it ends is never in doubt
+/// (`validate::in_json_terms` translates only the words outside it).
+pub fn quoted(s: &str) -> String {
+    format!("\"{}\"", clip(s).replace('\\', "\\\\").replace('"', "\\\""))
+}
+
 /// A kebab-case slug: ids appear in addresses (`#id`, `?sector=id`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct IdRule;
@@ -148,7 +155,7 @@ impl Rule for IdRule {
             .split('-')
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
         if !kebab {
-            Err(format!("\"{}\" is not a kebab-case id (lower-case letters, digits and single hyphens)", clip(id)))
+            Err(format!("{} is not a kebab-case id (lower-case letters, digits and single hyphens)", quoted(id)))
         } else if id.len() > MAX_ID {
             Err(format!("is {} characters long; an id has at most {MAX_ID}", id.len()))
         } else {
@@ -175,8 +182,8 @@ impl Rule for StateRule {
         match geo::state(code) {
             Some(_) => Ok(()),
             None => Err(format!(
-                "unknown state code \"{}\" (expected a USPS code of the 50 states or DC, e.g. LA)",
-                clip(code)
+                "unknown state code {} (expected a USPS code of the 50 states or DC, e.g. LA)",
+                quoted(code)
             )),
         }
     }
@@ -290,7 +297,7 @@ impl Rule for LaunchRule {
     fn check(text: &str) -> Result<(), String> {
         match Launched::parse(text) {
             Some(_) => Ok(()),
-            None => Err(format!("\"{}\" is not a year (YYYY) or a year and month (YYYY-MM)", clip(text))),
+            None => Err(format!("{} is not a year (YYYY) or a year and month (YYYY-MM)", quoted(text))),
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -321,11 +328,11 @@ impl Rule for HttpsRule {
     const NAME: &'static str = "HttpsUrl";
     fn check(url: &str) -> Result<(), String> {
         let Some(rest) = url.strip_prefix("https://") else {
-            return Err(format!("\"{}\" is not an https:// address", clip(url)));
+            return Err(format!("{} is not an https:// address", quoted(url)));
         };
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
         if host.is_empty() || url.chars().any(unsafe_in_url) {
-            return Err(format!("\"{}\" is not a valid https:// address", clip(url)));
+            return Err(format!("{} is not a valid https:// address", quoted(url)));
         }
         Ok(())
     }

@@ -374,7 +374,10 @@ fn is_whole(value: &Value) -> bool {
 }
 
 /// serde names Rust's types ("expected u32", "a sequence"); a partner
-/// writes JSON: say it in JSON's words.
+/// writes JSON: say it in JSON's words. Only our words and serde's are
+/// translated: a value quoted in the message (`"..."`, its quotes escaped as
+/// serde and `text::quoted` escape them, or `` `...` ``) is the partner's own
+/// and is kept as it is.
 fn in_json_terms(message: &str) -> String {
     const WORDS: [(&str, &str); 6] = [
         ("__ImplEDeserializeFor", ""),
@@ -384,7 +387,29 @@ fn in_json_terms(message: &str) -> String {
         ("a sequence", "an array"),
         ("struct ", "the object "),
     ];
-    WORDS.iter().fold(message.to_string(), |m, (serde, json)| m.replace(serde, json))
+    let translate = |words: &str| WORDS.iter().fold(words.to_string(), |m, (serde, json)| m.replace(serde, json));
+    let mut out = String::with_capacity(message.len());
+    let mut words = String::new();
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        if c != '"' && c != '`' {
+            words.push(c);
+            continue;
+        }
+        out.push_str(&translate(&std::mem::take(&mut words)));
+        // The quoted value, to its closing quote (a backslash escapes the next character).
+        out.push(c);
+        while let Some(q) = chars.next() {
+            out.push(q);
+            if q == '\\' && c == '"' {
+                out.extend(chars.next());
+            } else if q == c {
+                break;
+            }
+        }
+    }
+    out.push_str(&translate(&words));
+    out
 }
 
 /// How many times one value is read again at most (see `read_or_every_problem`).
