@@ -103,7 +103,11 @@ pub fn ResultList() -> impl IntoView {
                 </For>
             </ul>
             <Show when=has_more>
-                <button type="button" class=format!("button {}", names::SHOW_MORE) on:click=move |_| explorer.shown.update(|n| *n += BATCH)>
+                <button
+                    type="button"
+                    class=format!("button {}", names::SHOW_MORE)
+                    on:click=move |_| explorer.shown.update(|n| *n += BATCH)
+                >
                     {move || format!("Show more ({} more)", remaining())}
                 </button>
             </Show>
