@@ -12,6 +12,9 @@ use crate::start::later;
 /// "Partnerships like this one", a disclosure at the foot of a card: open
 /// when the card is opened (`open`), or on its own. Each entry links to its
 /// card's own address (`#id`), which opens that card and brings it into view.
+/// The words that open a card's similar partnerships, and name their list.
+const SIMILAR_NAME: &str = "Partnerships like this one";
+
 #[component]
 pub fn SimilarPartnerships(id: String, open: RwSignal<bool>) -> impl IntoView {
     let similar = use_explorer().similar(&id);
@@ -29,9 +32,10 @@ pub fn SimilarPartnerships(id: String, open: RwSignal<bool>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <details class="card-similar" prop:open=move || open.get()>
-                <summary>"Partnerships like this one"</summary>
-                <ul class="similar-list">{items}</ul>
+            // Named for a screen reader as on screen: the group and its list.
+            <details class="card-similar" aria-label=SIMILAR_NAME prop:open=move || open.get()>
+                <summary>{SIMILAR_NAME}</summary>
+                <ul class="similar-list" aria-label=SIMILAR_NAME>{items}</ul>
             </details>
         }
     })
@@ -74,6 +78,7 @@ pub fn TopicOverview() -> impl IntoView {
             </p>
             <div class="overview-scroll" role="region" aria-label="Topics by sector" tabindex="0">
                 <table class="overview-table">
+                    <caption class="visually-hidden">"Topics by sector"</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Topic"</th>

@@ -15,7 +15,9 @@ test('Calumet\'s card lists partnerships like it, one sharing a topic says which
   await gotoReady(page, './');
   const card = page.locator(`article#${CALUMET.id}`);
   await card.getByText('Partnerships like this one').click();
-  const entries = card.locator('.similar-list li');
+  // The group and its list have names, the words on screen.
+  await expect(card.getByRole('group', { name: 'Partnerships like this one' })).toHaveCount(1);
+  const entries = card.getByRole('list', { name: 'Partnerships like this one', exact: true }).getByRole('listitem');
   await expect(entries.first()).toBeVisible();
   expect(await entries.count()).toBeGreaterThan(0);
   expect(await entries.count()).toBeLessThanOrEqual(3);
@@ -60,7 +62,8 @@ test('a partner\'s own list gets its own similar partnerships', async ({ page })
 
 /** The overview's table: its column and row headers, and the cell at a sector and a topic. */
 function overview(page) {
-  const table = page.getByRole('region', { name: 'What these partnerships work on' }).getByRole('table');
+  // The table has a name of its own (its caption).
+  const table = page.getByRole('region', { name: 'What these partnerships work on' }).getByRole('table', { name: 'Topics by sector', exact: true });
   const cell = async (sector, topic) => {
     const columns = await table.locator('thead th').allTextContents();
     const rows = await table.locator('tbody th').allTextContents();
