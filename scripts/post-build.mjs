@@ -85,6 +85,24 @@ for (const [prefix, bin] of Object.entries(OTHERS)) {
     renameSync(path, join(dir, other[prefix][key]));
   }
 }
+const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** `page` with its <title>, meta description and footer source line (`p[data-source]`) given `texts` (HTML). */
+function withTexts(page, name, texts) {
+  const places = [
+    [/<title>[^<]*<\/title>/, `<title>${texts.title}</title>`, '<title>'],
+    [/<meta\b[^>]*\bname="?description"?[^>]*>/, `<meta name="description" content="${texts.description}">`, 'description'],
+    [/<p data-source>[\s\S]*?<\/p>/, `<p data-source>${texts.source} Partnership Explorer runs entirely in your browser.</p>`, 'source line (p[data-source])'],
+  ];
+  for (const [pattern, by, what] of places) {
+    if (!pattern.test(page)) {
+      console.error(`post-build: ${name} has no ${what} to give its list's`);
+      process.exit(1);
+    }
+    page = page.replace(pattern, () => by);
+  }
+  return page;
+}
+
 // A partner's list published as the page's own (`./run data publish`): its
 // files, checked and written by `data bundle`, take the bundled list's place
 // before anything is made of it, and the page's title, description and
@@ -101,29 +119,15 @@ if (publishing) {
     writeFileSync(join(dir, 'data', name), readFileSync(join(publishing, name)));
   }
   const list = JSON.parse(readFileSync(join(publishing, 'partnerships.json'), 'utf8'));
-  const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const count = list.partnerships.length;
   const source = list.source.url
     ? `<a href="${escape(list.source.url)}">${escape(list.source.name)}</a>`
     : escape(list.source.name);
-  const replaced = (pattern, by, what) => {
-    if (!pattern.test(html)) {
-      console.error(`post-build: index.html has no ${what} to give the published list's`);
-      process.exit(1);
-    }
-    html = html.replace(pattern, () => by);
-  };
-  replaced(/<title>[^<]*<\/title>/, `<title>${escape(list.title)} · Partnership Explorer</title>`, '<title>');
-  replaced(
-    /<meta\b[^>]*\bname="?description"?[^>]*>/,
-    `<meta name="description" content="${escape(`${list.title}: ${count} ${count === 1 ? 'partnership' : 'partnerships'} to explore by sector, state and topic.`)}">`,
-    'description',
-  );
-  replaced(
-    /<p data-source>[\s\S]*?<\/p>/,
-    `<p data-source>Partnerships from ${source}. Partnership Explorer runs entirely in your browser.</p>`,
-    'source line (p[data-source])',
-  );
+  html = withTexts(html, 'index.html', {
+    title: `${escape(list.title)} · Partnership Explorer`,
+    description: escape(`${list.title}: ${count} ${count === 1 ? 'partnership' : 'partnerships'} to explore by sector, state and topic.`),
+    source: `Partnerships from ${source}.`,
+  });
 }
 
 // The names the app's Rust and JavaScript sides share, defined once in Rust
@@ -212,15 +216,15 @@ html = html.replace(/<script>([\s\S]*?)<\/script>/, (_, code) => `<script>${with
 let own = null;
 if (release) {
   own = html.replace(/<html\b/, (tag) => `${tag} ${names.ownList}`);
-  const sourceLine = /<p data-source>[\s\S]*?<\/p>/;
-  if (!own.includes(names.ownList) || !sourceLine.test(own)) {
-    console.error("post-build: cannot make own-list.html (no <html> or no p[data-source] in index.html)");
+  if (!own.includes(names.ownList)) {
+    console.error('post-build: cannot make own-list.html (no <html> in index.html)');
     process.exit(1);
   }
-  own = own
-    .replace(sourceLine, () => '<p data-source>The partnerships are those of data/partnerships.json. Partnership Explorer runs entirely in your browser.</p>')
-    .replace(/<title>[^<]*<\/title>/, () => '<title>Partnership Explorer</title>')
-    .replace(/<meta\b[^>]*\bname="?description"?[^>]*>/, () => '<meta name="description" content="Explore partnerships by sector, state and topic.">');
+  own = withTexts(own, 'own-list.html', {
+    title: 'Partnership Explorer',
+    description: 'Explore partnerships by sector, state and topic.',
+    source: 'The partnerships are those of data/partnerships.json.',
+  });
 }
 
 // 2. Release builds: the default view, prerendered by the app's own components
@@ -235,7 +239,8 @@ if (release) {
   // A long list (more than the app shows at once: components::explorer,
   // `first_batch`) is prerendered as its first cards: the note says so.
   const listed = (built.page.match(new RegExp(`class="${names.cardItem}"`, 'g')) ?? []).length;
-  const total = JSON.parse(readFileSync(data, 'utf8')).partnerships.length;
+  const bundled = JSON.parse(readFileSync(data, 'utf8'));
+  const total = bundled.partnerships.length;
   const which = listed < total ? `the first ${listed} of ${total} partnerships are listed below; all of them are in` : 'every partnership is listed below. The data is also available as';
   const noscript =
     `<noscript><p class="wrap noscript-note">Filters and search need JavaScript; ${which} ` +
@@ -255,7 +260,7 @@ if (release) {
   // a first sector click, which shell.js shows. At the end of the body, after
   // everything the first paint needs. `<` is escaped so that no text in them
   // can close the element.
-  const json = JSON.stringify(JSON.parse(readFileSync(data, 'utf8'))).replace(/</g, '\\u003c');
+  const json = JSON.stringify(bundled).replace(/</g, '\\u003c');
   const asData = (id, text) => `<script type="application/json" id="${id}">${text}</script>`;
   const carried = asData(names.firstAnswers, built.firstAnswers) + asData(names.dataset, json);
   html = html.replace(/<\/body>/, () => `${carried}</body>`);

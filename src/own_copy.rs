@@ -15,6 +15,7 @@
 
 use crate::data::report::dataset_json;
 use crate::data::{sheet, Dataset, DATA_URL};
+use crate::explore::query::stays_in_site;
 
 /// The site's files, one path per entry (written by `scripts/post-build.mjs`).
 pub const SITE_FILES: &str = "files.json";
@@ -48,9 +49,7 @@ pub fn plan(files_json: &str) -> Result<Vec<(String, Source)>, String> {
     let mut plan: Vec<(String, Source)> = listed
         .into_iter()
         // Relative paths of the site only: nothing the archive could put elsewhere.
-        .filter(|f| {
-            !f.is_empty() && !f.starts_with('/') && f.split('/').all(|s| !s.is_empty() && s != "." && s != "..")
-        })
+        .filter(|f| stays_in_site(f))
         .map(|file| {
             let source = match file.as_str() {
                 "index.html" => Source::Site(OWN_LIST_PAGE.to_string()),

@@ -260,14 +260,22 @@ bundle: the list as an explorer's own (`./run data publish` builds the site
         })
     }
 
+    /// The file at `path` checked (read as its `name` says: CSV or JSON) and
+    /// every problem said on standard error: what `import`, `export` and
+    /// `bundle` start with.
+    fn checked(path: &str, name: &str, base: &Dataset) -> Result<Report, String> {
+        let bytes = read(path)?;
+        let report = Report::check(name, &bytes, base);
+        let text = as_read(&report, &bytes);
+        print_diagnostics(path, &report, &places(&report, &text), &text);
+        Ok(report)
+    }
+
     /// A list made the explorer's own: written only when every partnership is
     /// ready, or (`--keep-valid`) the ready ones, saying how many were left out.
     fn bundle(o: &Options, base: &Dataset) -> Result<u8, String> {
         let (Some(path), Some(out)) = (o.files.first(), o.out.as_ref()) else { return Err(USAGE.to_string()) };
-        let bytes = read(path)?;
-        let report = Report::check(path, &bytes, base);
-        let text = as_read(&report, &bytes);
-        print_diagnostics(path, &report, &places(&report, &text), &text);
+        let report = checked(path, path, base)?;
         let dataset = match &report.dataset {
             Some(dataset) if report.problems.is_empty() || o.keep_valid => dataset,
             Some(_) => {
@@ -324,13 +332,10 @@ bundle: the list as an explorer's own (`./run data publish` builds the site
 
     fn convert(command: &str, o: &Options, base: &Dataset) -> Result<u8, String> {
         let path = o.files.first().ok_or(USAGE.to_string())?;
-        let bytes = read(path)?;
         // Import reads a CSV (or a JSON, to check and tidy it, as the check page
         // does), export a JSON, whatever the name says.
         let name = if command == "import" { path.as_str() } else { "file.json" };
-        let report = Report::check(name, &bytes, base);
-        let text = as_read(&report, &bytes);
-        print_diagnostics(path, &report, &places(&report, &text), &text);
+        let report = checked(path, name, base)?;
         let Some(dataset) = &report.dataset else {
             eprintln!("{path}: {}; nothing written", report.summary());
             return Ok(PROBLEMS);

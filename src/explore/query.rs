@@ -171,11 +171,7 @@ pub fn data_path(search: &str) -> Result<Option<String>, String> {
         return Ok(None);
     };
     let safe_chars = path.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b));
-    let ok = safe_chars
-        && path.len() <= DATA_PATH_MAX_LEN
-        && path.ends_with(".json")
-        && !path.starts_with('/')
-        && path.split('/').all(|segment| !segment.is_empty() && segment != "." && segment != "..");
+    let ok = safe_chars && path.len() <= DATA_PATH_MAX_LEN && path.ends_with(".json") && stays_in_site(&path);
     if ok {
         Ok(Some(path))
     } else {
@@ -187,6 +183,13 @@ pub fn data_path(search: &str) -> Result<Option<String>, String> {
             clip(&path)
         ))
     }
+}
+
+/// Whether `path` is relative and stays in the site's folder: segments joined
+/// by `/`, none empty, `.` or `..` (so no leading `/`, no way up). A `?data=`
+/// list's path keeps it, as does each file of a copy of the site (`own_copy`).
+pub fn stays_in_site(path: &str) -> bool {
+    path.split('/').all(|segment| !segment.is_empty() && segment != "." && segment != "..")
 }
 
 /// Form-style encoding: unreserved bytes as they are, space as `+`, the rest `%XX`.
