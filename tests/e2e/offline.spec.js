@@ -125,6 +125,7 @@ test('every file of the build is precached, with the hashed names of this build'
 });
 
 test('a new build is offered with a reload prompt, never mixed in silently', async ({ browser }) => {
+  test.setTimeout(90_000);
   // A copy of the build on its own server, so the test can deploy a "new build".
   const dir = mkdtempSync(join(tmpdir(), 'explorer-build-'));
   cpSync(DIST, dir, { recursive: true });
@@ -150,6 +151,13 @@ test('a new build is offered with a reload prompt, never mixed in silently', asy
     await page.reload();
     await expect(cards(page)).toHaveCount(FIRST);
     await expect(page).toHaveTitle(title);
+    // The offer comes once the new worker has installed, that is precached the
+    // whole build: on a busy machine that takes longer than an expectation's
+    // few seconds, so wait for the worker itself, as the page does.
+    await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting), null, {
+      polling: 250,
+      timeout: 60_000,
+    });
     const prompt = page.locator('.update-prompt');
     await expect(prompt).toContainText('A new version of Partnership Explorer is ready.');
     await expect(page).toHaveTitle(title);
