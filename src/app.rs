@@ -5,11 +5,12 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::address::Address;
 use crate::browser;
 use crate::components::status::{LoadErrorView, Loading};
 use crate::components::{LoadedView, Page};
-use crate::data::load::DATA_URL;
-use crate::start::{read_dataset, Address};
+use crate::load::read_dataset;
+use crate::load::DATA_URL;
 
 /// The whole page: loads the dataset and shows it, or says why not.
 #[component]

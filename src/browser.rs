@@ -1,11 +1,11 @@
 //! Where the views touch the browser beyond rendering: the address bar, the
 //! clipboard, scrolling, the page's marks as the app starts (`start` decides
 //! when), and the crash notice. Kept here so components stay thin. (The only
-//! other DOM calls are the data request's timeout in `data::load`.)
+//! other DOM calls are the data request's timeout in `load`.)
 
 use wasm_bindgen::JsValue;
 
-use crate::start::names;
+use crate::names;
 
 /// How a filter change is recorded in the session history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub fn prerendered_app() -> Option<web_sys::HtmlElement> {
 /// Where a fresh app mounts. `#app` itself on a page without the prerender
 /// (its "Loading…" line goes); when `#app` holds the prerendered page (busy,
 /// for another view: a partner's list, the check page), a fresh element out
-/// of the document, until `take_over` puts it in the page's place.
+/// of the document, until `swap_in_fresh_app` puts it in the page's place.
 pub fn app_root() -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
     let document = window()?.document()?;
@@ -57,7 +57,7 @@ pub fn app_root() -> Option<web_sys::HtmlElement> {
 /// Puts a fresh app (rendered out of sight) in the busy page's place, in one
 /// step, once its cards (or its error) are built; when there is nothing to
 /// swap (a page without the prerender, a later call) it only settles the app in.
-pub fn take_over() {
+pub fn swap_in_fresh_app() {
     let Some(document) = window().and_then(|w| w.document()) else { return };
     if let Some(live) = OUT_OF_SIGHT.with(|root| root.borrow_mut().take()) {
         if let Some(prerendered) = document.get_element_by_id(names::APP) {

@@ -8,7 +8,7 @@ use crate::explore::{write_query, write_query_keeping, Filter, Sort};
 pub const EMBED_PARAM: &str = "embed";
 
 /// The element a partner's page holds for each embed, and its attribute naming a
-/// partner's own list (embed.js reads them: `start::names`).
+/// partner's own list (embed.js reads them: `names`).
 pub const EMBED_ELEMENT: &str = "data-partnership-explorer";
 pub const LIST_ATTRIBUTE: &str = "data-list";
 
@@ -16,7 +16,7 @@ pub const LIST_ATTRIBUTE: &str = "data-list";
 pub const IFRAME_HEIGHT: u32 = 900;
 
 /// The values of `embed=` that ask for the embedded view. The head script in
-/// index.html gets them from here at build time (`start::names`).
+/// index.html gets them from here at build time (`names`).
 pub const EMBED_VALUES: [&str; 2] = ["1", "true"];
 
 /// True when the address asks for the embedded view (`embed=1` or `embed=true`,
@@ -45,7 +45,7 @@ pub enum Controls {
 impl Controls {
     pub const ALL: [Controls; 3] = [Controls::Full, Controls::Compact, Controls::None];
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Controls::Full => "full",
             Controls::Compact => "compact",

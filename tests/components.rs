@@ -29,9 +29,13 @@ fn container() -> web_sys::HtmlElement {
     div.unchecked_into()
 }
 
-/// Lets the explorer finish its start (built a phase per task): the app's own wait.
+/// Lets a view finish its fresh render: it builds one phase per task, so a
+/// task per phase (and one for its effects) sees it complete.
 async fn settle() {
-    partnership_explorer::start::finished().await;
+    for _ in 0..=partnership_explorer::fresh::Phase::ALL.len() {
+        partnership_explorer::browser::next_task().await;
+    }
+    leptos::task::tick().await;
 }
 
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {

@@ -4,7 +4,7 @@
 //! or the check page (`src/bin/check_page.rs`): a list of JSON needs none of
 //! it. The boot script loads it instead of the explorer's at `?data=` only
 //! (index.html's head script marks the page `view-other-data` and has already
-//! asked for the list: `data::load::fetch_dataset` takes that answer).
+//! asked for the list: `load::fetch_dataset` takes that answer).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -4,14 +4,14 @@
 //!     cargo run --bin prerender -- dist/data/partnerships.json
 //!     cargo run --bin prerender -- --names
 //!
-//! - `names`: the names the start's Rust and JavaScript sides share (`start::names`);
+//! - `names`: the names the start's Rust and JavaScript sides share (`names`);
 //! - with a dataset, `page`: the prerendered default view, the inside of `#app`;
 //!   and `firstAnswers`: the answers to a first click on a sector
 //!   (`prerender::first_answers`).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use partnership_explorer::{prerender, start::names};
+    use partnership_explorer::{names, prerender};
     let mut out = serde_json::Map::new();
     let names: serde_json::Value = serde_json::from_str(&names::to_json()).unwrap_or_default();
     out.insert("names".to_string(), names);

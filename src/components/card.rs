@@ -4,7 +4,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::start::{later, names};
+use crate::{later, names};
 
 use super::explorer::use_explorer;
 use super::learn::SimilarPartnerships;
@@ -40,20 +40,12 @@ pub fn Highlighted(#[prop(into)] text: String) -> impl IntoView {
 
 /// A card in the list. Hydrating the page, the card's inside is made live a
 /// little later: the cards are most of the page, and one task for all of it
-/// is a long one on a slow phone (`start::later`).
+/// is a long one on a slow phone (`later`).
 #[component]
 pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
-    if later::deferring() {
-        let item = NodeRef::new();
-        later::hydrate_inside(item, move || view! { <CardArticle partnership/> });
-        Either::Left(view! { <li class=names::CARD_ITEM node_ref=item></li> })
-    } else {
-        Either::Right(view! {
-            <li class=names::CARD_ITEM>
-                <CardArticle partnership/>
-            </li>
-        })
-    }
+    later::now_or_later!(item, move || view! { <CardArticle partnership/> }, |article| {
+        view! { <li class=names::CARD_ITEM node_ref=item>{article}</li> }
+    })
 }
 
 /// The card itself.

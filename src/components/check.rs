@@ -22,7 +22,7 @@ pub fn CheckApp() -> impl IntoView {
     let base = LocalResource::new(|| {
         let bundled = crate::browser::bundled_dataset();
         async move {
-            let read = crate::start::read_dataset(crate::data::load::DATA_URL.to_string(), bundled).await;
+            let read = crate::load::read_dataset(crate::load::DATA_URL.to_string(), bundled).await;
             read.map(|fetched| fetched.loaded.dataset)
         }
     });
@@ -57,7 +57,7 @@ const TITLE: &str = "Check and preview your list";
 pub fn CheckPage(base: Result<Dataset, LoadError>) -> impl IntoView {
     crate::browser::set_title(&format!("{TITLE} · Partnership Explorer"));
     // Out of sight behind the prerendered page until now: this page replaces it.
-    Effect::new(|_| crate::start::take_over(None));
+    Effect::new(|_| crate::fresh::take_page(None));
     let checked = RwSignal::new(Checked::Nothing);
     let base = StoredValue::new(base);
     let check = Callback::new(move |file: web_sys::File| {

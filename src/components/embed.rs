@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::start::names;
+use crate::names;
 
 use super::explorer::use_explorer;
 use super::status::CopyStatus;

@@ -11,7 +11,7 @@ use crate::browser::{self, HistoryMode};
 use crate::data::Dataset;
 use crate::explore::search::query_words;
 use crate::explore::{data_path, parse_query, write_query_keeping, Filter, Index, Known, Overview, Results, SIMILAR};
-use crate::start::later;
+use crate::later;
 
 /// Cards rendered at first and added by each "Show more": more than a screenful,
 /// few enough that a filter change rebuilds them quickly at any dataset size.

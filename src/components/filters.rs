@@ -1,10 +1,9 @@
 //! The filter controls: sector, topics, search and sort. Each reads the filter
 //! and the facet counts from the explorer and writes the filter back.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::start::{later, names};
+use crate::{later, names};
 
 use super::explorer::use_explorer;
 use crate::explore::search::MAX_QUERY_CHARS;
@@ -99,14 +98,10 @@ pub fn TopicFilter() -> impl IntoView {
             }
         })
         .collect_view();
-    // Hydrating the page, the toggles are made live a little later (`start::later`).
-    let list = if later::deferring() {
-        let list = NodeRef::new();
-        later::hydrate_inside(list, move || buttons);
-        Either::Left(view! { <ul class="chips" node_ref=list></ul> })
-    } else {
-        Either::Right(view! { <ul class="chips">{buttons}</ul> })
-    };
+    // Hydrating the page, the toggles are made live a little later (`later`).
+    let list = later::now_or_later!(list, move || buttons, |buttons| {
+        view! { <ul class="chips" node_ref=list>{buttons}</ul> }
+    });
     view! {
         <div class="filter-block">
             <p class="filter-label" id="topics-label">"Topics"</p>

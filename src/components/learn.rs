@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::explorer::use_explorer;
 use crate::explore::{Overview, OverviewCell};
-use crate::start::later;
+use crate::later;
 
 /// "Partnerships like this one", a disclosure at the foot of a card: open
 /// when the card is opened (`open`), or on its own. Each entry links to its
@@ -90,14 +90,10 @@ pub fn TopicOverview() -> impl IntoView {
             </div>
         }
     };
-    // Hydrating the page, the table is made live a little later (`start::later`).
-    let body = if later::deferring() {
-        let body = NodeRef::new();
-        later::hydrate_inside(body, move || table);
-        Either::Left(view! { <div class="overview-body" on:click=follow node_ref=body></div> })
-    } else {
-        Either::Right(view! { <div class="overview-body" on:click=follow>{table}</div> })
-    };
+    // Hydrating the page, the table is made live a little later (`later`).
+    let body = later::now_or_later!(body, move || table, |table| {
+        view! { <div class="overview-body" on:click=follow node_ref=body>{table}</div> }
+    });
     view! {
         // Only with the full controls (a partner's embed chooses), and only
         // when the view has any partnership: the CSS hides it otherwise.

@@ -18,11 +18,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::start::names;
-
 use crate::data::Loaded;
 use crate::embed::Controls;
-use crate::start::{Phase, Start};
+use crate::fresh::{Phase, Phases};
+use crate::names;
 use embed::EmbedThisView;
 use explorer::Explorer;
 use filters::{FilterPanel, FiltersButton, SearchBox, SectorFilter, SortSelect, TopicFilter};
@@ -64,17 +63,17 @@ pub fn LoadedView(
 ) -> impl IntoView {
     let Loaded { dataset, problems } = loaded;
     let dataset = Arc::new(dataset);
-    let (explorer, start) = match explorer {
-        Some(explorer) => (explorer, Start::prerendered()),
+    let (explorer, phases) = match explorer {
+        Some(explorer) => (explorer, Phases::complete()),
         None => {
             let explorer = Explorer::new(dataset.clone(), notices, embed);
-            // In the browser the page is built in phases (see `start`), then takes
+            // In the browser the page is built in phases (see `fresh`), then takes
             // the busy page's place; the prerender builds it all at once.
-            (explorer, Start::begin(explorer.land_on_hash()))
+            (explorer, Phases::begin(explorer.land_on_hash()))
         }
     };
     provide_context(explorer);
-    provide_context(start);
+    provide_context(phases);
     // In the browser only (the build-time prerender has no window to listen to).
     #[cfg(target_arch = "wasm32")]
     {
@@ -87,7 +86,7 @@ pub fn LoadedView(
             hashchange.remove();
         });
     }
-    let from = move |phase: Phase| move || start.reached(phase);
+    let from = move |phase: Phase| move || phases.reached(phase);
     let with_controls = move || controls.get() != Controls::None;
     // Narrow screens: the filter panel opens behind the Filters button.
     let panel_open = RwSignal::new(false);

@@ -73,7 +73,7 @@ pub fn OwnCopy(dataset: Dataset) -> impl IntoView {
 /// and puts them in one archive: its bytes, and how many files it holds.
 #[cfg(target_arch = "wasm32")]
 async fn copy(dataset: &Dataset, progress: impl Fn(usize, usize)) -> Result<(Vec<u8>, usize), String> {
-    use crate::data::load::site_file;
+    use crate::load::site_file;
     use crate::own_copy::{archive, list_file, plan, SITE_FILES};
     let listed = site_file(SITE_FILES).await?;
     let plan = plan(&String::from_utf8_lossy(&listed))?;

@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::start::names;
+use crate::names;
 
 use super::card::PartnershipCard;
 use super::explorer::{use_explorer, BATCH, RESULTS};
 use crate::explore::handout::in_words;
 use crate::explore::{Choice, Filter};
+use crate::fresh::Phases;
 use crate::geo::state_name;
-use crate::start::Start;
 
 /// "Showing N of M partnerships", announced politely to screen readers.
 #[component]
@@ -74,10 +74,10 @@ pub fn QueryNotices() -> impl IntoView {
 #[component]
 pub fn ResultList() -> impl IntoView {
     let explorer = use_explorer();
-    let start = expect_context::<Start>();
+    let phases = expect_context::<Phases>();
     // (dataset index, partnership) of the cards to render, keyed by index.
     let visible = move || {
-        let shown = explorer.shown.get().min(start.phase().cards());
+        let shown = explorer.shown.get().min(phases.phase().cards());
         explorer.results.with(|r| {
             explorer.dataset.with_value(|d| {
                 r.matching

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::explorer::{use_explorer, Explorer};
 use crate::geo::{State, STATES};
+use crate::later;
 use crate::order::sort_indices;
-use crate::start::later;
 
 /// "Louisiana: 1 partnership".
 fn tile_name(state: &State, count: usize) -> String {
@@ -24,7 +24,7 @@ fn level(count: usize) -> usize {
 }
 
 /// The map beside the state list. Hydrating the page, both are made live a
-/// little later (`start::later`): they are more than a tenth of the page.
+/// little later (`later`): they are more than a tenth of the page.
 #[component]
 pub fn Places() -> impl IntoView {
     let inside = || {
@@ -38,13 +38,7 @@ pub fn Places() -> impl IntoView {
             </div>
         }
     };
-    if later::deferring() {
-        let places = NodeRef::new();
-        later::hydrate_inside(places, inside);
-        Either::Left(view! { <div class="where" node_ref=places></div> })
-    } else {
-        Either::Right(view! { <div class="where">{inside()}</div> })
-    }
+    later::now_or_later!(places, inside, |inside| view! { <div class="where" node_ref=places>{inside}</div> })
 }
 
 /// Selecting the selected state again clears it, like a toggle.

@@ -29,7 +29,7 @@ pub fn LoadErrorView(error: LoadError, on_retry: Callback<()>) -> impl IntoView 
         _ => Vec::new(),
     };
     // Out of sight behind the prerendered page until now: the error replaces it.
-    Effect::new(|_| crate::start::take_over(None));
+    Effect::new(|_| crate::fresh::take_page(None));
     view! {
         <section class="wrap status-panel">
             <h1>"Partnership Explorer"</h1>

@@ -9,7 +9,7 @@ pub const TIMEOUT_SECONDS: u32 = 10;
 /// it started for the page's `?data=` list, before any wasm has arrived:
 /// `{ path, response, signal, timer }` (a `Promise<Response>`, the signal that
 /// aborts it after `TIMEOUT_SECONDS`, the timer's id). The app takes it once
-/// (`data::load::fetch_dataset`): the list is never asked for twice.
+/// (`load::fetch_dataset`): the list is never asked for twice.
 pub const LIST_REQUEST: &str = "partnershipExplorerList";
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

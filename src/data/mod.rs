@@ -1,12 +1,11 @@
-//! The dataset: its types, parsing with located errors, and (in the browser) loading.
+//! The dataset: its types, and parsing with located errors (plain Rust: the
+//! browser reads it through `crate::load`).
 
 /// The bundled list's file. Relative on purpose: the built site works at `/`
 /// and under any sub-path.
 pub const DATA_URL: &str = "data/partnerships.json";
 
 pub mod error;
-#[cfg(target_arch = "wasm32")]
-pub mod load;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod locate;
 pub mod model;

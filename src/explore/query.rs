@@ -135,7 +135,7 @@ pub fn write_query(filter: &Filter) -> String {
 
 /// The parameters this codec owns; any other (`data`, `embed`, ...) belongs to
 /// someone else and is carried over unchanged when the filter is written.
-/// The filter's own parameters (embed.js gets them from here: `start::names`).
+/// The filter's own parameters (embed.js gets them from here: `names`).
 pub const FILTER_PARAMS: [&str; 5] = ["sector", "state", "topic", "q", "sort"];
 
 /// The address query for `filter`, keeping the parameters of `current` that are

@@ -3,7 +3,7 @@
 //! slower CPU, most of it the cards), in which the page answers nothing.
 //!
 //! A component that is being hydrated may leave the inside of one of its
-//! elements for later (`deferring`, `hydrate_inside`): the element itself is live at once,
+//! elements for later (`now_or_later!`): the element itself is live at once,
 //! its prerendered inside stays as it is, and a later task hydrates it, a few
 //! at a time within a short budget per task. Its state belongs to the
 //! component's owner (its context, and it goes when the component goes).
@@ -81,6 +81,27 @@ where
     E::Output: 'static,
 {
 }
+
+/// An element whose inside is made now or, while the page is hydrated and
+/// may be (`deferring`), left as prerendered and made live in a later task:
+/// `now_or_later!(parent, move || inside, |children| view! { <li node_ref=parent>{children}</li> })`.
+/// The element is written once; `children` is the inside, or nothing (`()`,
+/// which a hydrating element skips) when it waits. `inside` is called once: to
+/// keep a reactive closure reactive, return the closure itself.
+macro_rules! now_or_later {
+    ($parent:ident, $inside:expr, |$children:ident| $element:expr) => {{
+        let $parent = ::leptos::prelude::NodeRef::new();
+        if $crate::later::deferring() {
+            $crate::later::hydrate_inside($parent, $inside);
+            let $children = ();
+            ::leptos::either::Either::Left($element)
+        } else {
+            let $children = ($inside)();
+            ::leptos::either::Either::Right($element)
+        }
+    }};
+}
+pub(crate) use now_or_later;
 
 /// Makes everything still waiting live, now.
 pub fn flush() {

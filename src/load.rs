@@ -1,12 +1,14 @@
-//! Fetching the dataset in the browser (gloo-net).
+//! Reading a dataset in the browser: the one the page carries, or fetched
+//! (gloo-net). Browser glue over the pure `data`.
 
 use gloo_net::http::{Request, Response};
 use wasm_bindgen::JsCast;
 
-use super::error::{LoadError, LIST_REQUEST, TIMEOUT_SECONDS};
-use super::validate::{parse_dataset_bytes, Loaded};
+use crate::browser;
+use crate::data::error::{LoadError, LIST_REQUEST, TIMEOUT_SECONDS};
+use crate::data::validate::{parse_dataset_bytes, Loaded};
 
-pub use super::DATA_URL;
+pub use crate::data::DATA_URL;
 
 /// Set by the service worker (scripts/service-worker.template.js) on a saved
 /// copy served while the network is unreachable: the date it was saved.
@@ -17,6 +19,34 @@ const SAVED_HEADER: &str = "X-Explorer-Saved";
 pub struct Fetched {
     pub loaded: Loaded,
     pub saved_on: Option<String>,
+}
+
+/// The dataset of a fresh page: the bundled one the page carries (`bundled`,
+/// release builds: see `browser::bundled_dataset`), which needs no request, so
+/// no failed, hanging or malformed answer can take its cards off the screen;
+/// otherwise the one at `url`. On a later visit our service worker answers for
+/// the bundled file too, at once (the network's copy, or its saved copy with
+/// the date it was saved, for the offline note); if that fails, the page's own
+/// copy serves. The page is built from the dataset in the next task.
+pub async fn read_dataset(url: String, bundled: Option<String>) -> Result<Fetched, LoadError> {
+    let parse_bundled = |json: &str| {
+        let loaded = parse_dataset_bytes(json.as_bytes()).map_err(LoadError::Invalid)?;
+        Ok(Fetched { loaded, saved_on: None })
+    };
+    let read = match bundled {
+        None => fetch_dataset(url).await,
+        Some(json) if browser::has_service_worker() => match fetch_dataset(url).await {
+            Ok(answered) => Ok(answered),
+            Err(_) => parse_bundled(&json),
+        },
+        Some(json) => {
+            // Reading it is a task of its own.
+            browser::next_task().await;
+            parse_bundled(&json)
+        }
+    };
+    browser::next_task().await;
+    read
 }
 
 /// The dataset at `url`. The page's own `?data=` list was asked for by the
