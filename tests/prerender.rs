@@ -101,7 +101,7 @@ fn first_answers_are_each_sectors_cards_in_the_prerendered_order_with_its_status
         let status = format!("Showing {} of {} partnerships", expected.len(), listed.len());
         assert_eq!(answers["state"][code]["status"], status.as_str(), "{code}");
         // shell.js finds the state's tile and list button by this attribute.
-        let marked = format!("{}=\"{code}\"", partnership_explorer::start::names::STATE_ATTRIBUTE);
+        let marked = format!("{}=\"{code}\"", partnership_explorer::names::STATE_ATTRIBUTE);
         assert_eq!(html.matches(&marked).count(), 2, "{code}: its tile and its list button");
     }
 }
@@ -111,6 +111,6 @@ fn first_answers_are_each_sectors_cards_in_the_prerendered_order_with_its_status
 #[test]
 fn the_open_panels_class_is_the_one_shell_js_is_given() {
     let filters = include_str!("../src/components/filters.rs");
-    let open = format!("class:{}=", partnership_explorer::start::names::PANEL_OPEN);
+    let open = format!("class:{}=", partnership_explorer::names::PANEL_OPEN);
     assert!(filters.contains(&open), "{open}");
 }
