@@ -14,6 +14,9 @@
 //! - `cargo run --example NAME`, `cargo run --bin NAME`, `cargo test --test NAME`:
 //!   that example, binary or test exists;
 //! - a flag shown alone (`--keep-valid`) is one that some command above takes.
+//!
+//! And every link to a heading or a file of the repository (here and in
+//! `docs/architecture.md`) leads to one: the README's parts are found by them.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -193,7 +196,8 @@ impl Commands {
                 .collect()
         };
         match words.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-            ["./run"] => vec![format!("`{shown}`: no subcommand")],
+            // The script itself: alone, it prints its usage.
+            ["./run"] => Vec::new(),
             ["./run", sub, ..] if !self.run.contains(*sub) => vec![format!("`{shown}`: ./run has no subcommand {sub}")],
             ["./run", "data"] => vec![format!("`{shown}`: ./run data needs a subcommand")],
             ["./run", "data", sub, ..] => match self.data.get(*sub) {
@@ -236,19 +240,29 @@ impl Commands {
     }
 }
 
-/// The code in `markdown`, each with its line: every line of a fenced block,
-/// and every inline code span (CommonMark's: a run of backticks to the next run
-/// of the same length; a line break inside is a space).
+/// The code in `markdown`, each with its line: every line of a fenced block
+/// (with the next one if it ends in `\`, as a shell reads it), and every inline
+/// code span (CommonMark's: a run of backticks to the next run of the same
+/// length; a line break inside is a space).
 fn code_in(markdown: &str) -> Vec<(usize, String)> {
     let mut code = Vec::new();
     let mut fenced = false;
+    let mut continued: Option<(usize, String)> = None;
     let mut prose: Vec<(usize, &str)> = Vec::new();
     for (i, line) in markdown.lines().enumerate() {
         let fence = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
         if fence {
             fenced = !fenced;
+            code.extend(continued.take());
         } else if fenced {
-            code.push((i + 1, line.to_string()));
+            let (first, mut text) = continued.take().unwrap_or((i + 1, String::new()));
+            match line.strip_suffix('\\') {
+                Some(part) => {
+                    text.push_str(part);
+                    continued = Some((first, text));
+                }
+                None => code.push((first, text + line)),
+            }
         } else {
             prose.push((i + 1, line));
         }
@@ -417,6 +431,8 @@ fn a_made_up_command_or_flag_is_reported() {
         ("`./run deploy`", "./run has no subcommand deploy"),
         ("`./run bench --runs 3`", "./run bench takes no argument, not --runs"),
         ("```sh\n./run data check --no-such-flag ours.csv   # x\n```", "./run data check has no flag --no-such-flag"),
+        // A line continued with `\` is one command.
+        ("```sh\n./run data check ours.csv \\\n  --no-such-flag\n```", "./run data check has no flag --no-such-flag"),
         ("`./run data export x.json --keep-valid`", "./run data export has no flag --keep-valid"),
         ("`./run data publish x.csv --out d --frob`", "./run data publish has no flag --frob"),
         (
@@ -446,5 +462,54 @@ fn a_made_up_command_or_flag_is_reported() {
     for markdown in written_right {
         let (seen, problems) = check(markdown, &commands);
         assert!(seen >= 1 && problems.is_empty(), "{markdown}: {seen} seen, {problems:?}");
+    }
+}
+
+/// GitHub's anchor of a heading: lower case, spaces to hyphens, other punctuation dropped.
+fn anchor(heading: &str) -> String {
+    let text = heading.trim_start_matches('#').trim().to_lowercase();
+    let kept = text.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '));
+    kept.map(|c| if c == ' ' { '-' } else { c }).collect()
+}
+
+/// The links of `markdown` that are not to another site: `](#anchor)` and `](path)`.
+fn local_links(markdown: &str) -> Vec<String> {
+    markdown
+        .split("](")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .filter(|target| !target.contains("://"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_link_in_the_readme_leads_somewhere() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for document in ["README.md", "docs/architecture.md"] {
+        let markdown = read(root, document);
+        let mut fenced = false;
+        let headings: BTreeSet<String> = markdown
+            .lines()
+            .filter(|l| {
+                fenced ^= l.starts_with("```");
+                !fenced && l.starts_with('#')
+            })
+            .map(anchor)
+            .collect();
+        let links = local_links(&markdown);
+        assert!(!links.is_empty(), "{document}: no local link found");
+        let base = root.join(document).parent().unwrap().to_path_buf();
+        for link in links {
+            match link.split_once('#') {
+                Some(("", name)) => {
+                    assert!(headings.contains(name), "{document}: no heading for #{name}: {headings:?}")
+                }
+                _ => {
+                    let path = link.split('#').next().unwrap_or_default();
+                    assert!(base.join(path).exists(), "{document}: {path} does not exist");
+                }
+            }
+        }
     }
 }
