@@ -13,7 +13,7 @@
 // decides its look.
 (function () {
   'use strict';
-  // The explorer's own names (written in at build time from its src/start.rs).
+  // The explorer's own names (written in at build time from its src/names.rs).
   var names = START_NAMES;
   var script = document.currentScript;
   // The explorer lives next to this script.

@@ -2,7 +2,7 @@
 // JavaScript because it is browser glue, not explorer logic, and a few lines
 // here cost far less than the same in wasm. It is the start's JavaScript side
 // (src/start.rs is its Rust side): the names both use are the app's
-// (START_NAMES, written in at build time from src/start.rs, `names`).
+// (START_NAMES, written in at build time from src/names.rs).
 //
 // 1. Inside an iframe, it tells the parent the content height once the app has
 //    settled in, and whenever it changes after that, so embeds size themselves
@@ -193,7 +193,7 @@ if (prerendered) {
   let before = new Map();
   addEventListener(names.hydratingEvent, (event) => {
     // Something to hand over: the app is to hydrate the page whole, leaving
-    // no part of it for later (src/start/later.rs), so each element is live
+    // no part of it for later (src/later.rs), so each element is live
     // when it is handed what happened to it.
     if (done.size > 0 || marks.contains(names.viewChanging)) event.preventDefault();
     before = new Map(

@@ -131,7 +131,7 @@ if (publishing) {
 }
 
 // The names the app's Rust and JavaScript sides share, defined once in Rust
-// (src/start.rs, `names`) and written here wherever the JavaScript reads
+// (src/names.rs) and written here wherever the JavaScript reads
 // `START_NAMES`; in release builds with the prerendered page and the first
 // answers (src/bin/prerender.rs).
 const data = join(dir, 'data', 'partnerships.json');
