@@ -31,6 +31,17 @@ fn tachys_comes_from_vendor_at_the_version_its_patch_is_for() {
 }
 
 #[test]
+fn asynchronous_hydration_fails_loudly_rather_than_hydrating_in_silence() {
+    let source = include_str!("../vendor/tachys/src/view/any_view.rs");
+    let at = source.find("async fn hydrate_async(").expect("AnyView::hydrate_async");
+    let body = &source[at..at + source[at..].find("\n    }\n").expect("its end")];
+    let with_hydrate = &body[body.find("#[cfg(feature = \"hydrate\")]").expect("the hydrate branch")..];
+    let with_hydrate = &with_hydrate[..with_hydrate.find("#[cfg(not(").expect("the other branch")];
+    assert!(with_hydrate.contains("panic!("), "{with_hydrate}");
+    assert!(!with_hydrate.contains(".hydrate::<"), "hydrates synchronously: {with_hydrate}");
+}
+
+#[test]
 fn leptos_is_pinned_to_the_release_whose_tachys_is_patched() {
     assert!(locked("leptos").contains("\nversion = \"0.8.23\"\n"));
     let manifest = include_str!("../Cargo.toml");

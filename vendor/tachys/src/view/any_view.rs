@@ -74,8 +74,8 @@ pub struct AnyView {
     // Patched (see vendor/README.md): no `hydrate_async` here. Stored for
     // every erased view, it linked async hydration code for each of them
     // into every hydrating app, used or not; this app never hydrates
-    // asynchronously (lazy routes), and `hydrate_async` below hydrates
-    // synchronously instead.
+    // asynchronously (lazy routes), and `hydrate_async` below fails
+    // loudly instead.
 }
 
 impl AnyView {
@@ -573,8 +573,15 @@ impl RenderHtml for AnyView {
     ) -> Self::State {
         #[cfg(feature = "hydrate")]
         {
-            // Patched: synchronously (see the struct).
-            self.hydrate::<true>(cursor, position)
+            // Patched: fails loudly, as upstream's fix does without its
+            // `lazy` feature (see the struct): hydrating synchronously here
+            // instead would hide that a lazy view was never made lazy.
+            _ = cursor;
+            _ = position;
+            panic!(
+                "Asynchronous (lazy) hydration is not available: this tachys \
+                 is patched to leave it out (vendor/README.md)."
+            );
         }
         #[cfg(not(feature = "hydrate"))]
         {
