@@ -166,8 +166,10 @@ test('an embed of a sector without controls, 375 px wide, is about as tall as it
   expect(box.height).toBeLessThan(cardsHeight + 250);
   await expect(frame.getByRole('button', { name: /^Filters/ })).toHaveCount(0);
 
-  // The default (compact) embed of the same view, as wide: its first card within 500 px too.
+  // The default (compact) embed of the same view, as wide, on a page with 16 px
+  // of padding of its own: its first card within 500 px too.
   await page.evaluate((sector) => {
+    Object.assign(document.body.style, { margin: '0', padding: '16px' });
     const compact = document.createElement('div');
     compact.id = 'compact';
     compact.setAttribute('data-partnership-explorer', '');
@@ -177,8 +179,9 @@ test('an embed of a sector without controls, 375 px wide, is about as tall as it
   const other = await embedded(page, 'compact');
   await expect(other.frame.getByRole('button', { name: 'Filters (1)' })).toBeVisible();
   await expectFitted(other.element);
-  const frameTop = (await other.element.boundingBox()).y;
-  expect((await other.frame.locator('main article').first().boundingBox()).y - frameTop).toBeLessThan(500);
+  const compactBox = await other.element.boundingBox();
+  expect(compactBox.width).toBe(375 - 2 * 16);
+  expect((await other.frame.locator('main article').first().boundingBox()).y - compactBox.y).toBeLessThan(500);
 });
 
 test('"Embed this view" offers the controls with a preview of the height, and the snippet names the choice', async ({ page }) => {
