@@ -5,6 +5,7 @@
 pub const DATA_URL: &str = "data/partnerships.json";
 
 pub mod error;
+pub mod launched;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
 #[cfg(not(target_arch = "wasm32"))]
@@ -19,7 +20,8 @@ pub mod text;
 pub mod validate;
 
 pub use error::LoadError;
-pub use model::{Dataset, Launched, Members, National, Partnership, SchemaVersion, Sector, Source, Topic};
+pub use launched::Launched;
+pub use model::{Dataset, Members, National, Partnership, SchemaVersion, Sector, Source, Topic};
 pub use problem::{Issue, Kind, Place, Problem, TextAt};
 pub use text::{HttpsUrl, Id, LaunchDate, Name, Prose, StateCode};
 pub use validate::{parse_dataset, parse_dataset_bytes, parse_trusted, validate, Loaded, Unusable, Validator};

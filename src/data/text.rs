@@ -14,7 +14,7 @@ use std::ops::Deref;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::model::Launched;
+use super::launched::Launched;
 use crate::geo;
 
 /// A rule a string must keep.

@@ -8,6 +8,7 @@
 //! header (title, source, figures), the sectors and the topics come from a
 //! base dataset: the bundled one, unless the partner gives their own.
 
+mod columns;
 mod decode;
 mod formula;
 mod header;
@@ -23,42 +24,12 @@ use super::model::{Dataset, Members, Partnership, Sector, Topic};
 use super::problem::{Issue, Kind, Place, Problem};
 use super::validate::{Loaded, Unusable, Validator};
 use crate::geo;
+pub use columns::{Column, COLUMNS};
 use decode::separator;
 pub use decode::{decode, Decoded, Encoding};
 use header::{read_header, Columns};
 pub use note::Note;
 use records::{read_records, Record};
-
-/// A column of the template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Column {
-    pub name: &'static str,
-    pub required: bool,
-    /// What goes in it, for the docs and the check page.
-    pub about: &'static str,
-}
-
-const fn column(name: &'static str, required: bool, about: &'static str) -> Column {
-    Column { name, required, about }
-}
-
-/// The template's columns, in order.
-pub const COLUMNS: [Column; 14] = [
-    column("id", true, "A unique id: lower-case letters, digits and single hyphens (it becomes the card's link)."),
-    column("name", true, "The partnership's full name."),
-    column("short_name", false, "A common abbreviation, e.g. HILT; or empty."),
-    column("sector", true, "One sector, by its label or id, e.g. Healthcare."),
-    column("state", true, "The state: its two-letter code (LA) or its name (Louisiana)."),
-    column("region", true, "The region within the state, e.g. Northeast Louisiana."),
-    column("launched", false, "When it began: a year (2015) or a year and month (2018-05); or empty."),
-    column("members_approx", false, "How many members, as a whole number, e.g. 40; or empty."),
-    column("members_qualifier", false, "How the number is meant: nearly, over, about; empty when exact."),
-    column("members_what", false, "What the members are, e.g. manufacturers (needed with members_approx)."),
-    column("summary", true, "One or two sentences."),
-    column("highlights", false, "One achievement per line inside the cell; or empty."),
-    column("topics", false, "Topics by label or id, one per line inside the cell (or separated by ;); or empty."),
-    column("website", false, "An https:// address, or empty."),
-];
 
 /// Lines inside a cell: how highlights and topics are listed.
 const LINE: &str = "\n";

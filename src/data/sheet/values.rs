@@ -2,7 +2,7 @@
 //! date (`2018-05` becomes `5/1/2018`), a count formatted as a number
 //! (`1,200`, `40.0`). Each is read as what was meant, or refused with what to do.
 
-use crate::data::model::Launched;
+use crate::data::launched::Launched;
 use crate::data::problem::Issue;
 
 /// A `launched` cell: `Ok((value, true))` when it was one of Excel's dates
