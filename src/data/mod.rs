@@ -11,6 +11,8 @@ pub mod load;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod locate;
 pub mod model;
+pub mod path;
+pub mod place;
 pub mod problem;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
@@ -22,6 +24,7 @@ pub mod validate;
 pub use error::LoadError;
 pub use launched::Launched;
 pub use model::{Dataset, Members, National, Partnership, SchemaVersion, Sector, Source, Topic};
-pub use problem::{Issue, Kind, Place, Problem, TextAt};
+pub use path::{List, Path, Segment};
+pub use problem::{CellRef, Field, Issue, Kind, Place, Problem, TextAt};
 pub use text::{HttpsUrl, Id, LaunchDate, Name, Prose, StateCode};
 pub use validate::{parse_dataset, parse_dataset_bytes, parse_trusted, validate, Loaded, Unusable, Validator};

@@ -1,11 +1,14 @@
-//! What is wrong with a partner's file, as data: where (`Place`), what
-//! (`Issue`, with the values involved) and who else can tell (`Kind`). The
-//! reader that finds a problem says it with these types; its words are made
-//! once, here, when it is shown (the `data` command, the check page and the
-//! explorer's list of skipped entries all show `Problem`'s `Display`).
+//! What is wrong with a partner's file, as data: where (`Place` and `Field`,
+//! from `super::place`), what (`Issue`, with the values involved) and who
+//! else can tell (`Kind`). The reader that finds a problem says it with these
+//! types; its words are made once, when it is shown (the `data` command, the
+//! check page and the explorer's list of skipped entries all show `Problem`'s
+//! `Display`).
 
 use std::fmt;
 
+use super::path::Path;
+pub use super::place::{CellRef, Field, Place};
 use super::text::clip;
 
 /// Who else can tell: what a JSON Schema validator also reports, or only the app.
@@ -17,37 +20,6 @@ pub enum Kind {
     Schema,
     /// A rule only the app checks: duplicate ids, references to sectors and topics.
     App,
-}
-
-/// Where a problem is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Place {
-    /// The whole dataset (JSON).
-    Dataset,
-    /// The whole spreadsheet.
-    File,
-    /// A place in the text (a JSON syntax error).
-    Text { line: usize, column: usize },
-    /// A field of the dataset outside its lists: `schema_version`, `national`.
-    Header(String),
-    /// An entry of one of the lists, with its id when it has one.
-    Entry { list: &'static str, index: usize, id: Option<String> },
-    /// A spreadsheet's row; the header is row 1.
-    Row(usize),
-}
-
-impl fmt::Display for Place {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Place::Dataset => f.write_str("dataset"),
-            Place::File => f.write_str("file"),
-            Place::Text { line, column } => write!(f, "line {line}, column {column}"),
-            Place::Header(key) => f.write_str(key),
-            Place::Entry { list, index, id: Some(id) } => write!(f, "{list}[{index}] \"{}\"", clip(id)),
-            Place::Entry { list, index, id: None } => write!(f, "{list}[{index}]"),
-            Place::Row(row) => write!(f, "row {row}"),
-        }
-    }
 }
 
 /// What is wrong, with the values involved.
@@ -138,15 +110,11 @@ pub enum Issue {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub place: Place,
-    /// The field inside the entry (`launched`, `members.approx`, `topics[1]`),
-    /// or the column of a spreadsheet's row.
-    pub field: Option<String>,
-    /// The item of a list inside a spreadsheet's cell (topics, highlights), from 0.
-    pub item: Option<usize>,
+    /// What inside the place is at fault: a value (`launched`,
+    /// `members.approx`, `topics[1]`) or a spreadsheet's cell; `None` for the
+    /// place as a whole.
+    pub field: Option<Field>,
     pub issue: Issue,
-    /// The JSON Pointer of the value at fault (`/partnerships/3/launched`);
-    /// empty for the whole document or a spreadsheet's header.
-    pub pointer: String,
     pub kind: Kind,
     /// Where in the file's text, when known.
     pub at: Option<TextAt>,
@@ -177,7 +145,29 @@ impl TextAt {
 impl Problem {
     /// A problem of the whole place, no field.
     pub fn new(place: Place, issue: Issue, kind: Kind) -> Problem {
-        Problem { place, field: None, item: None, issue, pointer: String::new(), kind, at: None }
+        Problem { place, field: None, issue, kind, at: None }
+    }
+
+    /// The field or column at fault, as it is shown: `members.approx`, `topics[1]`, `state`.
+    pub fn field_name(&self) -> Option<String> {
+        self.field.as_ref().map(ToString::to_string)
+    }
+
+    /// The value at fault, by its path from the top of the dataset's JSON;
+    /// empty for the whole dataset and for a problem outside it (its text, a
+    /// spreadsheet's own).
+    pub fn json_path(&self) -> Path {
+        match &self.field {
+            Some(Field::Cell(cell)) => cell.read_as.clone().unwrap_or_default(),
+            Some(Field::Value(path)) => self.place.path().join(path),
+            None => self.place.path(),
+        }
+    }
+
+    /// The JSON Pointer of the value at fault (`/partnerships/3/launched`);
+    /// empty for the whole document or a spreadsheet's own problem.
+    pub fn pointer(&self) -> String {
+        self.json_path().pointer()
     }
 
     /// The spreadsheet row, when the problem is in a CSV file.
@@ -243,18 +233,18 @@ impl Problem {
                 clip(text)
             ),
         };
-        match self.item {
-            Some(item) => format!("item {}: {text}", item + 1),
-            None => text,
+        match &self.field {
+            Some(Field::Cell(CellRef { item: Some(item), .. })) => format!("item {}: {text}", item + 1),
+            _ => text,
         }
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = if self.row().is_some() { "column" } else { "field" };
         match &self.field {
-            Some(field) => write!(f, "{}, {what} \"{}\": {}", self.place, field, self.message()),
+            Some(Field::Value(path)) => write!(f, "{}, field \"{path}\": {}", self.place, self.message()),
+            Some(Field::Cell(cell)) => write!(f, "{}, column \"{}\": {}", self.place, cell.column, self.message()),
             None => write!(f, "{}: {}", self.place, self.message()),
         }
     }

@@ -14,13 +14,13 @@
 
 use std::collections::HashMap;
 
-use eserde::path::Segment;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
 use super::model::{Dataset, Partnership, Sector, Topic, MAX_ITEMS};
-pub use super::problem::{Issue, Kind, Place, Problem, TextAt};
+use super::path::{List, Path, Segment};
+pub use super::problem::{Field, Issue, Kind, Place, Problem, TextAt};
 use super::text::Id;
 
 /// A usable dataset: only the valid entries, plus the problems of those left out.
@@ -46,9 +46,6 @@ impl Unusable {
         Unusable { problems: vec![Problem::new(place, issue, kind)] }
     }
 }
-
-/// The dataset's lists of entries, in the order problems are reported.
-const LISTS: [&str; 3] = ["sectors", "topics", "partnerships"];
 
 /// Parses and validates the bytes of a `partnerships.json` as they arrived:
 /// a UTF-8 byte-order mark is accepted, bytes that are not UTF-8 are refused.
@@ -116,15 +113,15 @@ impl Validator {
         let Value::Object(mut top) = value else {
             return Err(Unusable::one(Place::Dataset, Issue::TopNotObject { found: kind(&value) }, Kind::Schema));
         };
-        let [sectors, topics, partnerships] = LISTS.map(|key| match top.get_mut(key) {
+        let [sectors, topics, partnerships] = List::ALL.map(|list| match top.get_mut(list.key()) {
             Some(Value::Array(items)) => std::mem::take(items),
             _ => Vec::new(),
         });
         // The rest of the document, its lists now empty, is read as a whole.
         let header = read::<Dataset>(&Value::Object(top)).map_err(header_problems);
         let mut problems = Vec::new();
-        let sectors: Vec<Sector> = keep_all(0, sectors, &mut problems);
-        let topics: Vec<Topic> = keep_all(1, topics, &mut problems);
+        let sectors: Vec<Sector> = keep_all(List::Sectors, sectors, &mut problems);
+        let topics: Vec<Topic> = keep_all(List::Topics, topics, &mut problems);
         let validator = Validator {
             sector_ids: sectors.iter().map(|s| s.id.to_string()).collect(),
             topic_ids: topics.iter().map(|t| t.id.to_string()).collect(),
@@ -144,14 +141,17 @@ impl Validator {
         let index = self.next;
         self.next += 1;
         let checked = check_partnership(&json, &self.sector_ids, &self.topic_ids);
-        keep_one(2, index, json, checked, refused, &mut self.seen, &mut self.kept, &mut self.problems);
+        keep_one(List::Partnerships, index, json, checked, refused, &mut self.seen, &mut self.kept, &mut self.problems);
     }
 
     /// The verdict, once every partnership is given (a validator is finished once).
     pub fn finish(&mut self) -> Result<Loaded, Unusable> {
         let mut problems = std::mem::take(&mut self.problems);
         // Entries in the order of the file, each entry's problems together.
-        problems.sort_by_key(|p| entry_order(&p.pointer));
+        problems.sort_by_key(|p| match p.place {
+            Place::Entry { list, index, .. } => Some((list, index)),
+            _ => None,
+        });
         match std::mem::replace(&mut self.header, Err(Vec::new())) {
             Ok(header) => {
                 let partnerships = std::mem::take(&mut self.kept);
@@ -168,42 +168,36 @@ fn header_problems(found: Vec<Found>) -> Vec<Problem> {
         .into_iter()
         .map(|(path, issue, kind)| {
             let (place, field) = match path.split_first() {
-                Some((first, rest)) => (Place::Header(step(first)), (!rest.is_empty()).then(|| dotted(rest))),
+                Some((first, rest)) => {
+                    (Place::Header(first.to_string()), (!rest.is_empty()).then_some(Field::Value(rest)))
+                }
                 None => (Place::Dataset, None),
             };
-            Problem { field, pointer: pointer(&path), ..Problem::new(place, issue, kind) }
+            Problem { field, ..Problem::new(place, issue, kind) }
         })
         .collect()
 }
 
 /// A problem found while reading a value: where in it, what, and who else can tell.
-type Found = (Vec<Segment>, Issue, Kind);
+type Found = (Path, Issue, Kind);
 
-/// The problems found in `LISTS[..][index]` (`key`), each at its field.
-fn entry_problems<'a>(
-    key: &'static str,
-    index: usize,
-    json: &Value,
-    found: Vec<Found>,
-) -> impl Iterator<Item = Problem> + 'a {
+/// The problems found in the entry `list[index]`, each at its field.
+fn entry_problems(list: List, index: usize, json: &Value, found: Vec<Found>) -> impl Iterator<Item = Problem> {
     let id = json.get("id").and_then(Value::as_str).map(str::to_string);
     found.into_iter().map(move |(path, issue, kind)| Problem {
-        field: (!path.is_empty()).then(|| dotted(&path)),
-        pointer: format!("/{key}/{index}{}", pointer(&path)),
-        ..Problem::new(Place::Entry { list: key, index, id: id.clone() }, issue, kind)
+        field: (!path.is_empty()).then_some(Field::Value(path)),
+        ..Problem::new(Place::Entry { list, index, id: id.clone() }, issue, kind)
     })
 }
 
 /// An array where the type has an object: what a JSON Schema validator says.
-fn array_for_object(path: Vec<Segment>) -> Found {
+fn array_for_object(path: Path) -> Found {
     (path, Issue::ArrayForObject, Kind::Schema)
 }
 
 /// The path of a field of an entry, e.g. `topics[1]`.
-fn field_path(name: &str, index: Option<usize>) -> Vec<Segment> {
-    let mut path = vec![Segment::Map { key: name.to_string() }];
-    path.extend(index.map(|index| Segment::Seq { index }));
-    path
+fn field_path(name: &str, index: Option<usize>) -> Path {
+    std::iter::once(Segment::field(name)).chain(index.map(Segment::Index)).collect()
 }
 
 /// Reads an object into the struct `T`, or says every problem in it.
@@ -214,14 +208,14 @@ where
     // serde also reads a struct from an array of its fields in order; JSON
     // Schema (and a partner reading the file) does not.
     if json.is_array() {
-        return Err(vec![array_for_object(Vec::new())]);
+        return Err(vec![array_for_object(Path::default())]);
     }
     let typed = read_or_every_problem::<T>(json).map_err(|found| structs_from_arrays(found, json))?;
     // The same for structs inside: where the typed value has an object, the
     // JSON must have one.
     let mut arrays = Vec::new();
     if let Ok(shape) = serde_json::to_value(&typed) {
-        arrays_for_objects(&shape, json, &mut Vec::new(), &mut arrays);
+        arrays_for_objects(&shape, json, &mut Path::default(), &mut arrays);
     }
     if arrays.is_empty() {
         Ok(typed)
@@ -234,15 +228,15 @@ where
 /// array: one problem stands for all found inside it, as a JSON Schema
 /// validator says it ("expected an object").
 fn structs_from_arrays(found: Vec<Found>, json: &Value) -> Vec<Found> {
-    let is_array = |path: &[Segment]| json.pointer(&pointer(path)).is_some_and(Value::is_array);
-    let arrays: Vec<Vec<Segment>> = found
+    let is_array = |path: &Path| path.find_in(json).is_some_and(Value::is_array);
+    let arrays: Vec<Path> = found
         .iter()
         .filter_map(|(path, _, _)| {
-            let at = path.iter().enumerate().position(|(i, s)| {
-                matches!(s, Segment::Map { .. })
-                    && path.get(..i).is_some_and(|parent| !parent.is_empty() && is_array(parent))
+            let at = path.segments().iter().enumerate().position(|(i, s)| {
+                let parent = path.prefix(i);
+                matches!(s, Segment::Field(_)) && !parent.is_empty() && is_array(&parent)
             })?;
-            path.get(..at).map(<[Segment]>::to_vec)
+            Some(path.prefix(at))
         })
         .collect();
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
@@ -258,13 +252,13 @@ fn structs_from_arrays(found: Vec<Found>, json: &Value) -> Vec<Found> {
 
 /// The places where `shape` (a typed value written out) has an object and
 /// `given` (the JSON read into it) an array.
-fn arrays_for_objects(shape: &Value, given: &Value, path: &mut Vec<Segment>, out: &mut Vec<Vec<Segment>>) {
+fn arrays_for_objects(shape: &Value, given: &Value, path: &mut Path, out: &mut Vec<Path>) {
     match (shape, given) {
         (Value::Object(_), Value::Array(_)) => out.push(path.clone()),
         (Value::Object(fields), Value::Object(given)) => {
             for (key, value) in fields {
                 if let Some(inside) = given.get(key) {
-                    path.push(Segment::Map { key: key.clone() });
+                    path.push(Segment::Field(key.clone()));
                     arrays_for_objects(value, inside, path, out);
                     path.pop();
                 }
@@ -272,7 +266,7 @@ fn arrays_for_objects(shape: &Value, given: &Value, path: &mut Vec<Segment>, out
         }
         (Value::Array(items), Value::Array(given)) => {
             for (index, (item, inside)) in items.iter().zip(given).enumerate() {
-                path.push(Segment::Seq { index });
+                path.push(Segment::Index(index));
                 arrays_for_objects(item, inside, path, out);
                 path.pop();
             }
@@ -308,12 +302,12 @@ fn read_or_every_problem<T: DeserializeOwned + for<'de> eserde::EDeserialize<'de
         let mut stuck = None;
         let current = changed.as_ref().unwrap_or(json);
         for error in errors.iter() {
-            let path: Vec<Segment> = error.path().map(|p| p.iter().cloned().collect()).unwrap_or_default();
+            let path: Path = error.path().map(Path::from).unwrap_or_default();
             let (path, issue, kind) = from_serde(error.message(), path, json);
             // The value is an array or object where serde wanted something else:
             // nothing after it in the same object was read.
             let compound = !matches!(issue, Issue::Missing)
-                && current.pointer(&pointer(&path)).is_some_and(|v| v.is_array() || v.is_object());
+                && path.find_in(current).is_some_and(|v| v.is_array() || v.is_object());
             if !found.iter().any(|(p, _, _)| *p == path) {
                 found.push((path.clone(), issue, kind));
             }
@@ -323,7 +317,7 @@ fn read_or_every_problem<T: DeserializeOwned + for<'de> eserde::EDeserialize<'de
             }
         }
         let copy = changed.get_or_insert_with(|| json.clone());
-        match stuck.and_then(|path| copy.pointer_mut(&pointer(&path))) {
+        match stuck.and_then(|path| path.find_in_mut(copy)) {
             Some(at) => *at = Value::Null,
             None => break,
         }
@@ -336,15 +330,15 @@ fn read_or_every_problem<T: DeserializeOwned + for<'de> eserde::EDeserialize<'de
 /// `tests/validation.rs` holds each form read here to what serde says now: a
 /// dependency that words them otherwise fails those tests. The value at
 /// fault is described from the JSON itself, never from the message.
-fn from_serde(message: &str, mut path: Vec<Segment>, json: &Value) -> Found {
+fn from_serde(message: &str, mut path: Path, json: &Value) -> Found {
     // Positions refer to the text read here, not to the file: drop them.
     let message = message.rsplit_once(" at line ").map_or(message, |(m, _)| m);
     // A missing field is named itself (serde names it in its parent's message).
     if let Some(name) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
-        path.push(Segment::Map { key: name.to_string() });
+        path.push(Segment::field(name));
         return (path, Issue::Missing, Kind::Schema);
     }
-    let value = json.pointer(&pointer(&path));
+    let value = path.find_in(json);
     if let (Some(value), Some(expected)) = (value, message.strip_prefix("invalid type: ")) {
         let expected = expected.split_once(", expected ").map_or(expected, |(_, e)| e);
         let issue = Issue::WrongType { found: describe(value), expected: in_json_terms(expected) };
@@ -415,8 +409,8 @@ fn in_json_terms(message: &str) -> String {
 /// How many times one value is read again at most (see `read_or_every_problem`).
 const MAX_ROUNDS: usize = 200;
 
-/// Reads and keeps each entry of `LISTS[list]` that serde reads and whose id is new.
-fn keep_all<T: Entry>(list: usize, items: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<T> {
+/// Reads and keeps each entry of `list` that serde reads and whose id is new.
+fn keep_all<T: Entry>(list: List, items: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<T> {
     let mut kept: Vec<T> = Vec::with_capacity(items.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (index, json) in items.into_iter().enumerate() {
@@ -431,7 +425,7 @@ fn keep_all<T: Entry>(list: usize, items: Vec<Value>, problems: &mut Vec<Problem
 /// `refused` by its reader has its problems said, is never kept, and leaves its id free.
 #[allow(clippy::too_many_arguments)]
 fn keep_one<T: Entry>(
-    list: usize,
+    list: List,
     index: usize,
     json: Value,
     mut out: Vec<Found>,
@@ -440,7 +434,6 @@ fn keep_one<T: Entry>(
     kept: &mut Vec<T>,
     problems: &mut Vec<Problem>,
 ) {
-    let key = LISTS.get(list).copied().unwrap_or_default();
     match read::<T>(&json) {
         Err(mut found) => {
             found.append(&mut out);
@@ -448,7 +441,7 @@ fn keep_one<T: Entry>(
         }
         Ok(entry) if out.is_empty() => match seen.get(entry.id().as_str()) {
             Some(&first) => {
-                let first = Place::Entry { list: key, index: first, id: Some(entry.id().to_string()) };
+                let first = Place::Entry { list, index: first, id: Some(entry.id().to_string()) };
                 out.push((field_path("id", None), Issue::DuplicateId { first }, Kind::App));
             }
             None if refused => {}
@@ -459,7 +452,7 @@ fn keep_one<T: Entry>(
         },
         Ok(_) => {}
     }
-    problems.extend(entry_problems(key, index, &json, out));
+    problems.extend(entry_problems(list, index, &json, out));
 }
 
 /// What the types cannot check: that a partnership names known sectors and
@@ -510,43 +503,6 @@ impl Entry for Partnership {
     fn id(&self) -> &Id {
         &self.id
     }
-}
-
-fn step(segment: &Segment) -> String {
-    match segment {
-        Segment::Seq { index } => index.to_string(),
-        Segment::Map { key } | Segment::Enum { variant: key } => key.clone(),
-    }
-}
-
-/// `/members/approx`: a path as a JSON Pointer.
-fn pointer(path: &[Segment]) -> String {
-    path.iter().map(|s| format!("/{}", step(s).replace('~', "~0").replace('/', "~1"))).collect()
-}
-
-/// `members.approx`, `topics[1]`: a path as people read it.
-fn dotted(path: &[Segment]) -> String {
-    let mut out = String::new();
-    for segment in path {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-        }
-    }
-    out
-}
-
-/// Orders problems by list and entry, in the order of the file.
-fn entry_order(pointer: &str) -> (usize, usize) {
-    let mut steps = pointer.split('/').skip(1);
-    let list = steps.next().and_then(|key| LISTS.iter().position(|l| *l == key)).unwrap_or(0);
-    let index = steps.next().and_then(|i| i.parse().ok()).unwrap_or(0);
-    (list, index)
 }
 
 fn syntax_problem(text: &str, e: &serde_json::Error) -> Unusable {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::columns::{header_key, Column, COLUMNS};
 use super::note::Note;
 use super::records::{Cell, Record};
-use crate::data::problem::{Issue, Kind, Place, Problem};
+use crate::data::problem::{CellRef, Field, Issue, Kind, Place, Problem};
 use crate::data::validate::Unusable;
 
 /// The template's columns found in the header: name → the cell's index.
@@ -59,7 +59,7 @@ fn used(rows: &[Record], index: usize) -> bool {
 
 fn header_problem(cell: &Cell, named: bool, issue: Issue) -> Problem {
     Problem {
-        field: named.then(|| cell.text.trim().to_string()),
+        field: named.then(|| Field::Cell(CellRef::of(cell.text.trim()))),
         at: Some(cell.at),
         ..Problem::new(Place::Row(1), issue, Kind::Syntax)
     }
