@@ -6,7 +6,7 @@
 
 use partnership_explorer::data::report::{Form, Report};
 use partnership_explorer::data::sheet::{from_csv, to_csv, COLUMNS};
-use partnership_explorer::data::{parse_dataset, CellRef, Field, Loaded, Place, Problem, Segment, TextAt};
+use partnership_explorer::data::{parse_dataset, CellRef, Field, Issue, Loaded, Place, Problem, Segment, TextAt};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -357,6 +357,20 @@ fn a_day_other_than_the_first_or_another_form_is_refused_with_the_fix() {
         assert!(l.problems[0].to_string().ends_with("format the column as Text and type it again"), "{form}");
         assert_eq!(l.dataset.partnerships.len(), 10, "{form}");
     }
+}
+
+/// The launch date's rule is one issue in either form, each form with its own advice.
+#[test]
+fn a_launch_date_is_the_same_issue_in_a_spreadsheet_and_in_json() {
+    let (l, _) = with_cell(1, "launched", "2018-13");
+    let issue = Issue::LaunchDate { text: "2018-13".into() };
+    assert_eq!(l.problems[0].issue, issue);
+    assert!(l.problems[0].message().ends_with("format the column as Text and type it again"), "{}", l.problems[0]);
+    let mut v: Value = serde_json::from_str(DATA).unwrap();
+    v["partnerships"][0]["launched"] = json!("2018-13");
+    let json = parse_dataset(&v.to_string()).unwrap();
+    assert_eq!(json.problems[0].issue, issue);
+    assert_eq!(json.problems[0].message(), r#""2018-13" is not a year (YYYY) or a year and month (YYYY-MM)"#);
 }
 
 #[test]

@@ -97,6 +97,37 @@ fn a_problem_of_a_header_field_is_placed_by_its_key_and_path() {
     assert_eq!(e.problems[0].pointer(), "/national/states");
 }
 
+/// A rule refuses a value with a typed issue, and the problem has it, though
+/// serde passes it on as words: each rule's every way of failing.
+#[test]
+fn each_rules_failure_is_its_typed_issue() {
+    let cases = [
+        ("id", json!("Bad Id"), Issue::NotAnId { id: "Bad Id".into() }),
+        ("id", json!("a".repeat(101)), Issue::LongId { len: 101, max: 100 }),
+        ("state", json!("ZZ"), Issue::UnknownState { code: "ZZ".into() }),
+        ("name", json!("  "), Issue::Blank),
+        ("summary", json!("x".repeat(1001)), Issue::TooLong { chars: 1001, max: 1000 }),
+        ("launched", json!("2018-13"), Issue::LaunchDate { text: "2018-13".into() }),
+        ("website", json!("http://x"), Issue::NotHttps { url: "http://x".into() }),
+        ("website", json!("https://a b"), Issue::BadHttps { url: "https://a b".into() }),
+        // Words that look like serde's position of an error are still the partner's.
+        (
+            "website",
+            json!("http://x at line 5 column 3"),
+            Issue::NotHttps { url: "http://x at line 5 column 3".into() },
+        ),
+    ];
+    for (field, value, issue) in cases {
+        let (p, _) = one_problem(0, field, value);
+        assert_eq!((&p.issue, p.kind), (&issue, Kind::Schema), "{p}");
+        assert!(p.to_string().ends_with(&issue.to_string()), "{p}");
+    }
+    let mut v = real();
+    v["schema_version"] = json!(2);
+    let e = unusable(&v.to_string());
+    assert_eq!(e.problems[0].issue, Issue::UnsupportedVersion { version: 2, supported: 1 });
+}
+
 #[test]
 fn malformed_launched() {
     for bad in ["2018-13", "May 2018", "18", "2018-5", "2018-00", "2018-05-01", ""] {

@@ -5,6 +5,7 @@
 pub const DATA_URL: &str = "data/partnerships.json";
 
 pub mod error;
+pub mod issue;
 pub mod launched;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
@@ -20,11 +21,13 @@ pub mod schema;
 pub mod sheet;
 pub mod text;
 pub mod validate;
+pub mod words;
 
 pub use error::LoadError;
+pub use issue::Issue;
 pub use launched::Launched;
 pub use model::{Dataset, Members, National, Partnership, SchemaVersion, Sector, Source, Topic};
 pub use path::{List, Path, Segment};
-pub use problem::{CellRef, Field, Issue, Kind, Place, Problem, TextAt};
+pub use problem::{CellRef, Field, Kind, Place, Problem, TextAt};
 pub use text::{HttpsUrl, Id, LaunchDate, Name, Prose, StateCode};
 pub use validate::{parse_dataset, parse_dataset_bytes, parse_trusted, validate, Loaded, Unusable, Validator};

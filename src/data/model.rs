@@ -13,6 +13,7 @@ use std::num::NonZeroU32;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::issue::Issue;
 use super::text::{HttpsUrl, Id, LaunchDate, Name, Prose, StateCode};
 
 /// The only `schema_version` this build understands.
@@ -46,14 +47,19 @@ impl Serialize for SchemaVersion {
     }
 }
 
+impl SchemaVersion {
+    /// The version this build reads, or the issue with any other.
+    pub fn check(version: u64) -> Result<SchemaVersion, Issue> {
+        match version {
+            SCHEMA_VERSION => Ok(SchemaVersion),
+            version => Err(Issue::UnsupportedVersion { version, supported: SCHEMA_VERSION }),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for SchemaVersion {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match u64::deserialize(deserializer)? {
-            SCHEMA_VERSION => Ok(SchemaVersion),
-            other => Err(serde::de::Error::custom(format!(
-                "version {other} is not supported; this explorer reads schema_version {SCHEMA_VERSION}"
-            ))),
-        }
+        SchemaVersion::check(u64::deserialize(deserializer)?).map_err(serde::de::Error::custom)
     }
 }
 

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use super::path::{List, Path, Segment};
-use super::text::clip;
+use super::words::clip;
 
 /// Where a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]

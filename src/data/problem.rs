@@ -7,9 +7,9 @@
 
 use std::fmt;
 
+pub use super::issue::Issue;
 use super::path::Path;
 pub use super::place::{CellRef, Field, Place};
-use super::text::clip;
 
 /// Who else can tell: what a JSON Schema validator also reports, or only the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,90 +20,6 @@ pub enum Kind {
     Schema,
     /// A rule only the app checks: duplicate ids, references to sectors and topics.
     App,
-}
-
-/// What is wrong, with the values involved.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Issue {
-    /// JSON bytes that are not UTF-8 (a spreadsheet's are decoded instead).
-    NotUtf8 {
-        byte: usize,
-    },
-    Empty,
-    /// An HTML page where the JSON should be (a server's error page).
-    HtmlPage,
-    /// Not JSON: the parser's own description of where it stopped.
-    Json {
-        message: String,
-    },
-    /// Nested deeper than the app reads (128 levels).
-    TooDeep,
-    TopNotObject {
-        found: &'static str,
-    },
-    /// A required field that is not there (a required cell that is empty).
-    Missing,
-    /// A value of the wrong JSON type: what was found, and what the format expects.
-    WrongType {
-        found: String,
-        expected: String,
-    },
-    /// An array where the format has an object.
-    ArrayForObject,
-    /// A value of the right type that breaks its rule, in the rule's words
-    /// (ids, state codes, dates, addresses, the schema version).
-    Invalid {
-        message: String,
-    },
-    /// A sector no entry of `sectors` has; `choices` when they are worth listing.
-    UnknownSector {
-        value: String,
-        choices: Option<String>,
-    },
-    UnknownTopic {
-        value: String,
-        choices: Option<String>,
-    },
-    DuplicateId {
-        first: Place,
-    },
-    TooMany {
-        count: usize,
-        what: &'static str,
-        max: usize,
-    },
-    /// A spreadsheet's record the CSV reader could not read.
-    Record {
-        message: String,
-    },
-    CellCount {
-        found: usize,
-        expected: usize,
-        separator: char,
-    },
-    /// A header cell the template does not have, close to one it has.
-    MisspelledColumn {
-        suggestion: &'static str,
-    },
-    DuplicateColumn,
-    NamelessColumn {
-        index: usize,
-    },
-    MissingColumns {
-        names: Vec<&'static str>,
-    },
-    /// A member count that is not a whole number as spreadsheets write one.
-    NotWholeNumber {
-        text: String,
-    },
-    /// A launch date in none of the forms people or Excel write.
-    LaunchForm {
-        text: String,
-    },
-    /// An Excel date whose day is not the first: not a month Excel turned into a date.
-    LaunchDay {
-        text: String,
-    },
 }
 
 /// One thing wrong with the dataset, located as precisely as possible.
@@ -185,54 +101,7 @@ impl Problem {
 
     /// What is wrong, in words: a spreadsheet's for a row, JSON's otherwise.
     pub fn message(&self) -> String {
-        let in_sheet = self.row().is_some();
-        let text = match &self.issue {
-            Issue::NotUtf8 { byte } => format!("the file is not UTF-8 text (invalid bytes at byte {byte})"),
-            Issue::Empty => "the file is empty".into(),
-            Issue::HtmlPage => {
-                "this is an HTML page, not JSON (an error page from the server, or a wrong address?)".into()
-            }
-            Issue::Json { message } => format!("invalid JSON: {message}"),
-            Issue::TooDeep => "invalid JSON: recursion limit exceeded".into(),
-            Issue::TopNotObject { found } => format!("expected a JSON object at the top, found {found}"),
-            Issue::Missing if in_sheet => "is empty; this column must be filled in".into(),
-            Issue::Missing => "missing".into(),
-            Issue::WrongType { found, expected } => format!("invalid type: {found}, expected {expected}"),
-            Issue::ArrayForObject => "invalid type: array, expected an object".into(),
-            Issue::Invalid { message } => message.clone(),
-            Issue::UnknownSector { value, choices } => {
-                format!("unknown sector \"{}\" ({})", clip(value), in_list(choices, "use one of", "not in sectors"))
-            }
-            Issue::UnknownTopic { value, choices } => {
-                format!("unknown topic \"{}\" ({})", clip(value), in_list(choices, "use any of", "not in topics"))
-            }
-            Issue::DuplicateId { first } => format!("duplicate id, already used by {first}"),
-            Issue::TooMany { count, what, max } => format!("has {count} {what}; at most {max}"),
-            Issue::Record { message } => message.clone(),
-            Issue::CellCount { found, expected, separator } => format!(
-                "has {found} cells, but the header row has {expected}: check for a stray {} or a missing one",
-                separator_name(*separator)
-            ),
-            Issue::MisspelledColumn { suggestion } => format!("unknown column; did you mean \"{suggestion}\"?"),
-            Issue::DuplicateColumn => "appears twice in the header row; keep one".into(),
-            Issue::NamelessColumn { index } => format!("column {} has values but no name in the header row", index + 1),
-            Issue::MissingColumns { names } => {
-                format!("missing column(s) {}: add them to the header row", quoted(names))
-            }
-            Issue::NotWholeNumber { text } => {
-                format!("\"{}\" is not a whole number: write the number alone, e.g. 40", clip(text))
-            }
-            Issue::LaunchForm { text } => format!(
-                "\"{}\" is not a year (2015) or a year and month (2018-05); if Excel changed what you typed, \
-                 format the column as Text and type it again",
-                clip(text)
-            ),
-            Issue::LaunchDay { text } => format!(
-                "\"{}\" is a day, not a month: write the year and month (2018-05); if Excel made it a date, \
-                 format the column as Text and type it again",
-                clip(text)
-            ),
-        };
+        let text = self.issue.words(self.row().is_some());
         match &self.field {
             Some(Field::Cell(CellRef { item: Some(item), .. })) => format!("item {}: {text}", item + 1),
             _ => text,
@@ -247,26 +116,5 @@ impl fmt::Display for Problem {
             Some(Field::Cell(cell)) => write!(f, "{}, column \"{}\": {}", self.place, cell.column, self.message()),
             None => write!(f, "{}: {}", self.place, self.message()),
         }
-    }
-}
-
-fn in_list(choices: &Option<String>, lead: &str, otherwise: &str) -> String {
-    match choices {
-        Some(choices) => format!("{lead}: {choices}"),
-        None => otherwise.to_string(),
-    }
-}
-
-/// `"id", "name"`.
-pub fn quoted(names: &[&str]) -> String {
-    names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
-}
-
-/// How a separator is named to a person.
-pub fn separator_name(separator: char) -> &'static str {
-    match separator {
-        ';' => "semicolon",
-        '\t' => "tab",
-        _ => "comma",
     }
 }

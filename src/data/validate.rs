@@ -18,10 +18,11 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::model::{Dataset, Partnership, Sector, Topic, MAX_ITEMS};
+use super::model::{Dataset, Partnership, SchemaVersion, Sector, Topic, MAX_ITEMS};
 use super::path::{List, Path, Segment};
 pub use super::problem::{Field, Issue, Kind, Place, Problem, TextAt};
-use super::text::Id;
+use super::text::{HttpsRule, Id, IdRule, LaunchRule, NameRule, ProseRule, Rule, StateRule};
+use super::words::clip;
 
 /// A usable dataset: only the valid entries, plus the problems of those left out.
 #[derive(Debug, Clone, PartialEq)]
@@ -332,7 +333,7 @@ fn read_or_every_problem<T: DeserializeOwned + for<'de> eserde::EDeserialize<'de
 /// fault is described from the JSON itself, never from the message.
 fn from_serde(message: &str, mut path: Path, json: &Value) -> Found {
     // Positions refer to the text read here, not to the file: drop them.
-    let message = message.rsplit_once(" at line ").map_or(message, |(m, _)| m);
+    let message = without_position(message);
     // A missing field is named itself (serde names it in its parent's message).
     if let Some(name) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
         path.push(Segment::field(name));
@@ -344,7 +345,41 @@ fn from_serde(message: &str, mut path: Path, json: &Value) -> Found {
         let issue = Issue::WrongType { found: describe(value), expected: in_json_terms(expected) };
         return (path, issue, if is_whole(value) { Kind::App } else { Kind::Schema });
     }
-    (path, Issue::Invalid { message: in_json_terms(message) }, Kind::Schema)
+    if let Some(issue) = value.and_then(|value| broken_rule(value, message)) {
+        return (path, issue, Kind::Schema);
+    }
+    (path, Issue::Serde { message: in_json_terms(message) }, Kind::Schema)
+}
+
+/// serde_json ends some messages with where in the text it was (` at line 1
+/// column 12`); the rest is the message. A partner's value that holds the
+/// same words is kept whole: only a position at the very end is one.
+fn without_position(message: &str) -> &str {
+    let Some((before, at)) = message.rsplit_once(" at line ") else { return message };
+    let number = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
+    match at.split_once(" column ") {
+        Some((line, column)) if number(line) && number(column) => before,
+        _ => message,
+    }
+}
+
+/// The issue of the format's rule that refused `value`. serde passes a
+/// rule's issue on as its words alone (`Issue`'s `Display`), so each rule
+/// checks the value again, and the issue in exactly those words is the one.
+fn broken_rule(value: &Value, message: &str) -> Option<Issue> {
+    let checked = match value {
+        Value::String(text) => vec![
+            IdRule::check(text),
+            StateRule::check(text),
+            NameRule::check(text),
+            ProseRule::check(text),
+            LaunchRule::check(text),
+            HttpsRule::check(text),
+        ],
+        Value::Number(number) => number.as_u64().map(|v| SchemaVersion::check(v).map(|_| ())).into_iter().collect(),
+        _ => Vec::new(),
+    };
+    checked.into_iter().filter_map(Result::err).find(|issue| issue.to_string() == message)
 }
 
 /// A JSON value as a type error names it: `integer `5``, `string "forty"`.
@@ -354,7 +389,7 @@ fn describe(value: &Value) -> String {
         Value::Bool(b) => format!("boolean `{b}`"),
         Value::Number(n) if n.is_f64() => format!("floating point `{}`", n.as_f64().unwrap_or_default()),
         Value::Number(n) => format!("integer `{n}`"),
-        Value::String(s) => format!("string \"{}\"", super::text::clip(s)),
+        Value::String(s) => format!("string \"{}\"", clip(s)),
         Value::Array(_) => "array".into(),
         Value::Object(_) => "object".into(),
     }
@@ -370,7 +405,7 @@ fn is_whole(value: &Value) -> bool {
 /// serde names Rust's types ("expected u32", "a sequence"); a partner
 /// writes JSON: say it in JSON's words. Only our words and serde's are
 /// translated: a value quoted in the message (`"..."`, its quotes escaped as
-/// serde and `text::quoted` escape them, or `` `...` ``) is the partner's own
+/// serde and `words::quoted` escape them, or `` `...` ``) is the partner's own
 /// and is kept as it is.
 fn in_json_terms(message: &str) -> String {
     const WORDS: [(&str, &str); 6] = [
@@ -516,8 +551,7 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Unusable {
         Issue::TooDeep
     } else {
         // The parser's own words for where the text stops being JSON.
-        let message = e.to_string();
-        Issue::Json { message: message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_string() }
+        Issue::Json { message: without_position(&e.to_string()).to_string() }
     };
     // JSON itself sets no limit on nesting; the app does (serde_json's 128
     // levels), so that no file can exhaust its stack.
@@ -560,5 +594,29 @@ fn kind(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{in_json_terms, without_position};
+
+    /// serde's words are said in JSON's; a value quoted in the message (a
+    /// partner's own, its quotes escaped) is kept as it is, whatever it holds.
+    #[test]
+    fn only_the_words_outside_a_quoted_value_are_put_in_json_terms() {
+        assert_eq!(in_json_terms("invalid type: map, expected a sequence"), "invalid type: map, expected an array");
+        assert_eq!(
+            in_json_terms(r#"string "u32 \"a sequence\" struct ", expected u32"#),
+            r#"string "u32 \"a sequence\" struct ", expected a whole number from 0 to 4294967295"#
+        );
+        assert_eq!(in_json_terms("integer `u64`, expected u64"), "integer `u64`, expected a whole number");
+    }
+
+    #[test]
+    fn only_a_position_at_the_end_is_taken_off_a_message() {
+        assert_eq!(without_position("expected value at line 3 column 12"), "expected value");
+        assert_eq!(without_position(r#""x at line 5 column 3" is not"#), r#""x at line 5 column 3" is not"#);
+        assert_eq!(without_position("ends at line five"), "ends at line five");
     }
 }
