@@ -99,12 +99,9 @@ pub struct Validator {
     header: Result<Dataset, Vec<Problem>>,
     sector_ids: Vec<String>,
     topic_ids: Vec<String>,
-    /// Each kept partnership's id and its index: a dataset may hold thousands.
-    seen: HashMap<String, usize>,
-    kept: Vec<Partnership>,
+    /// The problems of the sectors and topics left out.
     problems: Vec<Problem>,
-    /// The index of the next partnership given.
-    next: usize,
+    partnerships: Entries<Partnership>,
 }
 
 impl Validator {
@@ -120,17 +117,14 @@ impl Validator {
         });
         // The rest of the document, its lists now empty, is read as a whole.
         let header = read::<Dataset>(&Value::Object(top)).map_err(header_problems);
-        let mut problems = Vec::new();
-        let sectors: Vec<Sector> = keep_all(List::Sectors, sectors, &mut problems);
-        let topics: Vec<Topic> = keep_all(List::Topics, topics, &mut problems);
+        let sectors = Entries::<Sector>::all(List::Sectors, sectors);
+        let topics = Entries::<Topic>::all(List::Topics, topics);
         let validator = Validator {
-            sector_ids: sectors.iter().map(|s| s.id.to_string()).collect(),
-            topic_ids: topics.iter().map(|t| t.id.to_string()).collect(),
-            header: header.map(|header| Dataset { sectors, topics, ..header }),
-            seen: HashMap::new(),
-            kept: Vec::new(),
-            problems,
-            next: 0,
+            sector_ids: sectors.kept.iter().map(|s| s.id.to_string()).collect(),
+            topic_ids: topics.kept.iter().map(|t| t.id.to_string()).collect(),
+            problems: [sectors.problems, topics.problems].concat(),
+            header: header.map(|header| Dataset { sectors: sectors.kept, topics: topics.kept, ..header }),
+            partnerships: Entries::new(List::Partnerships),
         };
         Ok((validator, partnerships))
     }
@@ -139,15 +133,14 @@ impl Validator {
     /// its reader (a spreadsheet's cell it could not read) has its problems
     /// said and is never kept, nor its id taken.
     pub fn partnership(&mut self, json: Value, refused: bool) {
-        let index = self.next;
-        self.next += 1;
         let checked = check_partnership(&json, &self.sector_ids, &self.topic_ids);
-        keep_one(List::Partnerships, index, json, checked, refused, &mut self.seen, &mut self.kept, &mut self.problems);
+        self.partnerships.read(json, checked, refused);
     }
 
     /// The verdict, once every partnership is given (a validator is finished once).
     pub fn finish(&mut self) -> Result<Loaded, Unusable> {
-        let mut problems = std::mem::take(&mut self.problems);
+        let mut problems =
+            [std::mem::take(&mut self.problems), std::mem::take(&mut self.partnerships.problems)].concat();
         // Entries in the order of the file, each entry's problems together.
         problems.sort_by_key(|p| match p.place {
             Place::Entry { list, index, .. } => Some((list, index)),
@@ -155,7 +148,7 @@ impl Validator {
         });
         match std::mem::replace(&mut self.header, Err(Vec::new())) {
             Ok(header) => {
-                let partnerships = std::mem::take(&mut self.kept);
+                let partnerships = std::mem::take(&mut self.partnerships.kept);
                 Ok(Loaded { dataset: Dataset { partnerships, ..header }, problems })
             }
             Err(fatal) => Err(Unusable { problems: [fatal, problems].concat() }),
@@ -444,50 +437,62 @@ fn in_json_terms(message: &str) -> String {
 /// How many times one value is read again at most (see `read_or_every_problem`).
 const MAX_ROUNDS: usize = 200;
 
-/// Reads and keeps each entry of `list` that serde reads and whose id is new.
-fn keep_all<T: Entry>(list: List, items: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<T> {
-    let mut kept: Vec<T> = Vec::with_capacity(items.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (index, json) in items.into_iter().enumerate() {
-        keep_one(list, index, json, Vec::new(), false, &mut seen, &mut kept, problems);
-    }
-    kept
+/// One list's entries as they are read: those kept, and the problems of
+/// those left out.
+struct Entries<T> {
+    list: List,
+    kept: Vec<T>,
+    /// Each kept entry's id and its index: a list may hold thousands.
+    seen: HashMap<String, usize>,
+    problems: Vec<Problem>,
+    /// The index of the next entry given.
+    next: usize,
 }
 
-/// Keeps one entry when serde reads it, `checked` (the checks of `check_partnership`,
-/// run on every entry, so that all of an entry's problems are reported at once)
-/// is empty and its id was not used by an entry kept before it. An entry
-/// `refused` by its reader has its problems said, is never kept, and leaves its id free.
-#[allow(clippy::too_many_arguments)]
-fn keep_one<T: Entry>(
-    list: List,
-    index: usize,
-    json: Value,
-    mut out: Vec<Found>,
-    refused: bool,
-    seen: &mut HashMap<String, usize>,
-    kept: &mut Vec<T>,
-    problems: &mut Vec<Problem>,
-) {
-    match read::<T>(&json) {
-        Err(mut found) => {
-            found.append(&mut out);
-            out = found;
-        }
-        Ok(entry) if out.is_empty() => match seen.get(entry.id().as_str()) {
-            Some(&first) => {
-                let first = Place::Entry { list, index: first, id: Some(entry.id().to_string()) };
-                out.push((field_path("id", None), Issue::DuplicateId { first }, Kind::App));
-            }
-            None if refused => {}
-            None => {
-                seen.insert(entry.id().to_string(), index);
-                kept.push(entry);
-            }
-        },
-        Ok(_) => {}
+impl<T: Entry> Entries<T> {
+    fn new(list: List) -> Entries<T> {
+        Entries { list, kept: Vec::new(), seen: HashMap::new(), problems: Vec::new(), next: 0 }
     }
-    problems.extend(entry_problems(list, index, &json, out));
+
+    /// Reads every entry of a list that has nothing to check beyond serde.
+    fn all(list: List, items: Vec<Value>) -> Entries<T> {
+        let mut entries = Entries::new(list);
+        entries.kept.reserve(items.len());
+        for json in items {
+            entries.read(json, Vec::new(), false);
+        }
+        entries
+    }
+
+    /// Reads the next entry, and keeps it when serde reads it, `checked` (what
+    /// `check_partnership` found, checked on every entry so that all of an
+    /// entry's problems are reported at once) is empty and its id was not
+    /// used by an entry kept before it. An entry `refused` by its reader has
+    /// its problems said, is never kept, and leaves its id free.
+    fn read(&mut self, json: Value, checked: Vec<Found>, refused: bool) {
+        let index = self.next;
+        self.next += 1;
+        let mut out = checked;
+        match read::<T>(&json) {
+            Err(mut found) => {
+                found.append(&mut out);
+                out = found;
+            }
+            Ok(entry) if out.is_empty() => match self.seen.get(entry.id().as_str()) {
+                Some(&first) => {
+                    let first = Place::Entry { list: self.list, index: first, id: Some(entry.id().to_string()) };
+                    out.push((field_path("id", None), Issue::DuplicateId { first }, Kind::App));
+                }
+                None if refused => {}
+                None => {
+                    self.seen.insert(entry.id().to_string(), index);
+                    self.kept.push(entry);
+                }
+            },
+            Ok(_) => {}
+        }
+        self.problems.extend(entry_problems(self.list, index, &json, out));
+    }
 }
 
 /// What the types cannot check: that a partnership names known sectors and
