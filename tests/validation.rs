@@ -385,7 +385,7 @@ fn serde_names_are_said_in_json_words() {
     assert!(e.problems[1].message().ends_with("expected the object Members"), "{}", e.problems[1]);
 }
 
-/// serde's errors are text; `validate::from_serde` reads two of its forms, and
+/// serde's errors are text; `data::read::from_serde` reads two of its forms, and
 /// these hold them to what serde and eserde say now, so that a dependency
 /// that words them otherwise fails here rather than misreading a file.
 #[test]

@@ -15,6 +15,7 @@ pub mod model;
 pub mod path;
 pub mod place;
 pub mod problem;
+mod read;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

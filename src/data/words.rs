@@ -13,7 +13,7 @@ pub fn clip(s: &str) -> String {
 
 /// A partner's value in our words: clipped, between double quotes, with its
 /// own quotes and backslashes escaped, so that where it ends is never in doubt
-/// (`validate::in_json_terms` translates only the words outside it).
+/// (`read::in_json_terms` translates only the words outside it).
 pub fn quoted(s: &str) -> String {
     format!("\"{}\"", clip(s).replace('\\', "\\\\").replace('"', "\\\""))
 }
