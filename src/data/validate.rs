@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use super::model::{Dataset, Partnership, Sector, Topic, MAX_ITEMS};
 use super::path::{List, Path, Segment};
-pub use super::problem::{Field, Issue, Kind, Place, Problem, TextAt};
+use super::problem::{Field, Issue, Kind, Place, Problem, TextAt};
 use super::read::{read, without_position, Found};
 use super::text::Id;
 
