@@ -22,7 +22,9 @@ fn unusable(name: &str) -> Vec<String> {
 /// The file is usable: how many entries survive, and each problem's (location, field).
 fn usable(name: &str) -> (usize, Vec<(String, Option<String>)>) {
     match load(name) {
-        Ok(l) => (l.dataset.partnerships.len(), l.problems.into_iter().map(|p| (p.location(), p.field)).collect()),
+        Ok(l) => {
+            (l.dataset.partnerships.len(), l.problems.into_iter().map(|p| (p.location(), p.field_name())).collect())
+        }
         Err(e) => panic!("{name}: expected usable, got {:#?}", e.problems),
     }
 }

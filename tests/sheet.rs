@@ -6,7 +6,7 @@
 
 use partnership_explorer::data::report::{Form, Report};
 use partnership_explorer::data::sheet::{from_csv, to_csv, COLUMNS};
-use partnership_explorer::data::{parse_dataset, Loaded, Problem, TextAt};
+use partnership_explorer::data::{parse_dataset, CellRef, Field, Issue, Loaded, Place, Problem, Segment, TextAt};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -94,8 +94,33 @@ fn a_wrong_cell_is_named_by_row_and_column_and_the_other_rows_survive() {
     assert_eq!(l.dataset.partnerships.len(), 10);
     assert_eq!(l.problems.len(), 1, "{:#?}", l.problems);
     let p = &l.problems[0];
-    assert_eq!((p.row(), p.field.as_deref()), (Some(7), Some("state")));
+    assert_eq!((p.row(), p.field_name().as_deref()), (Some(7), Some("state")));
     assert!(p.to_string().starts_with(r#"row 7, column "state": unknown state code "Colo.""#), "{p}");
+}
+
+/// A row's problem is placed by row and column as data: the item inside the
+/// cell is a number, and the value the validation found stays a typed path.
+#[test]
+fn a_rows_problem_names_its_row_column_and_item() {
+    let mut rows = cells();
+    rows[6][column("topics")] = "Apprenticeships\nKnitting".into();
+    let l = read(&write(&rows));
+    let p = &l.problems[0];
+    assert_eq!(p.place, Place::Row(7));
+    let read_as = [Segment::field("partnerships"), Segment::Index(5), Segment::field("topics"), Segment::Index(1)];
+    let cell = CellRef { column: "topics".into(), item: Some(1), read_as: Some(read_as.into_iter().collect()) };
+    assert_eq!(p.field, Some(Field::Cell(cell)));
+    assert_eq!(p.pointer(), "/partnerships/5/topics/1");
+    assert!(
+        p.to_string().starts_with(r#"row 7, column "topics": item 2: unknown topic "Knitting" (use any of: "#),
+        "{p}"
+    );
+    // A cell the reader refuses itself names its column, and no value of the JSON.
+    let mut rows = cells();
+    rows[4][column("members_approx")] = "about forty".into();
+    let p = &read(&write(&rows)).problems[0];
+    assert_eq!((&p.place, &p.field), (&Place::Row(5), &Some(Field::Cell(CellRef::of("members_approx")))));
+    assert_eq!(p.pointer(), "");
 }
 
 #[test]
@@ -332,6 +357,20 @@ fn a_day_other_than_the_first_or_another_form_is_refused_with_the_fix() {
         assert!(l.problems[0].to_string().ends_with("format the column as Text and type it again"), "{form}");
         assert_eq!(l.dataset.partnerships.len(), 10, "{form}");
     }
+}
+
+/// The launch date's rule is one issue in either form, each form with its own advice.
+#[test]
+fn a_launch_date_is_the_same_issue_in_a_spreadsheet_and_in_json() {
+    let (l, _) = with_cell(1, "launched", "2018-13");
+    let issue = Issue::LaunchDate { text: "2018-13".into() };
+    assert_eq!(l.problems[0].issue, issue);
+    assert!(l.problems[0].message().ends_with("format the column as Text and type it again"), "{}", l.problems[0]);
+    let mut v: Value = serde_json::from_str(DATA).unwrap();
+    v["partnerships"][0]["launched"] = json!("2018-13");
+    let json = parse_dataset(&v.to_string()).unwrap();
+    assert_eq!(json.problems[0].issue, issue);
+    assert_eq!(json.problems[0].message(), r#""2018-13" is not a year (YYYY) or a year and month (YYYY-MM)"#);
 }
 
 #[test]

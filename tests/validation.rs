@@ -3,7 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
-use partnership_explorer::data::{parse_dataset, Issue, Kind, Launched, Loaded, Problem, Unusable};
+use partnership_explorer::data::{
+    parse_dataset, Field, Issue, Kind, Launched, List, Loaded, Path, Place, Problem, Segment, Unusable,
+};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -42,7 +44,7 @@ fn one_problem(i: usize, field: &str, value: Value) -> (Problem, Loaded) {
 fn unknown_sector_is_named_with_entry_and_field() {
     let (p, _) = one_problem(9, "sector", json!("mining"));
     assert_eq!(p.location(), r#"partnerships[9] "east-texas-manufacturing-alliance""#);
-    assert_eq!(p.field.as_deref(), Some("sector"));
+    assert_eq!(p.field_name().as_deref(), Some("sector"));
     assert!(p.message().contains("mining"), "{p}");
     assert_eq!(
         p.to_string(),
@@ -57,7 +59,7 @@ fn unknown_sector_is_named_with_entry_and_field() {
 fn unknown_state_code() {
     for code in ["ZZ", "la", "PR", ""] {
         let (p, _) = one_problem(0, "state", json!(code));
-        assert_eq!(p.field.as_deref(), Some("state"), "{code}");
+        assert_eq!(p.field_name().as_deref(), Some("state"), "{code}");
         assert!(p.message().contains("unknown state code"), "{p}");
     }
 }
@@ -65,15 +67,72 @@ fn unknown_state_code() {
 #[test]
 fn unknown_topic_names_its_index() {
     let (p, _) = one_problem(4, "topics", json!(["internships", "rocketry"]));
-    assert_eq!(p.field.as_deref(), Some("topics[1]"));
+    assert_eq!(p.field_name().as_deref(), Some("topics[1]"));
     assert!(p.message().contains("rocketry"));
+}
+
+/// A problem's place is data: the list, the entry and the path inside it are
+/// typed, and turned into words (`topics[1]`, a JSON Pointer) only when shown.
+#[test]
+fn a_problem_inside_an_entry_is_placed_by_typed_list_index_and_path() {
+    let (p, _) = one_problem(3, "topics", json!(["internships", "rocketry"]));
+    let id = "calumet-manufacturing-industry-sector-partnership";
+    assert_eq!(p.place, Place::Entry { list: List::Partnerships, index: 3, id: Some(id.into()) });
+    let path: Path = [Segment::field("topics"), Segment::Index(1)].into_iter().collect();
+    assert_eq!(p.field, Some(Field::Value(path)));
+    assert_eq!(p.pointer(), "/partnerships/3/topics/1");
+    assert_eq!(
+        p.to_string(),
+        format!(r#"partnerships[3] "{id}", field "topics[1]": unknown topic "rocketry" (not in topics)"#)
+    );
+}
+
+#[test]
+fn a_problem_of_a_header_field_is_placed_by_its_key_and_path() {
+    let mut v = real();
+    v["national"]["states"] = json!("twelve");
+    let e = unusable(&v.to_string());
+    assert_eq!(e.problems[0].place, Place::Header("national".into()));
+    assert_eq!(e.problems[0].field, Some(Field::Value([Segment::field("states")].into_iter().collect())));
+    assert_eq!(e.problems[0].pointer(), "/national/states");
+}
+
+/// A rule refuses a value with a typed issue, and the problem has it, though
+/// serde passes it on as words: each rule's every way of failing.
+#[test]
+fn each_rules_failure_is_its_typed_issue() {
+    let cases = [
+        ("id", json!("Bad Id"), Issue::NotAnId { id: "Bad Id".into() }),
+        ("id", json!("a".repeat(101)), Issue::LongId { len: 101, max: 100 }),
+        ("state", json!("ZZ"), Issue::UnknownState { code: "ZZ".into() }),
+        ("name", json!("  "), Issue::Blank),
+        ("summary", json!("x".repeat(1001)), Issue::TooLong { chars: 1001, max: 1000 }),
+        ("launched", json!("2018-13"), Issue::LaunchDate { text: "2018-13".into() }),
+        ("website", json!("http://x"), Issue::NotHttps { url: "http://x".into() }),
+        ("website", json!("https://a b"), Issue::BadHttps { url: "https://a b".into() }),
+        // Words that look like serde's position of an error are still the partner's.
+        (
+            "website",
+            json!("http://x at line 5 column 3"),
+            Issue::NotHttps { url: "http://x at line 5 column 3".into() },
+        ),
+    ];
+    for (field, value, issue) in cases {
+        let (p, _) = one_problem(0, field, value);
+        assert_eq!((&p.issue, p.kind), (&issue, Kind::Schema), "{p}");
+        assert!(p.to_string().ends_with(&issue.to_string()), "{p}");
+    }
+    let mut v = real();
+    v["schema_version"] = json!(2);
+    let e = unusable(&v.to_string());
+    assert_eq!(e.problems[0].issue, Issue::UnsupportedVersion { version: 2, supported: 1 });
 }
 
 #[test]
 fn malformed_launched() {
     for bad in ["2018-13", "May 2018", "18", "2018-5", "2018-00", "2018-05-01", ""] {
         let (p, _) = one_problem(2, "launched", json!(bad));
-        assert_eq!(p.field.as_deref(), Some("launched"), "{bad}");
+        assert_eq!(p.field_name().as_deref(), Some("launched"), "{bad}");
         assert!(p.message().contains("YYYY"), "{p}");
     }
 }
@@ -92,7 +151,7 @@ fn website_must_be_https() {
         ["http://example.org", "javascript:alert(1)", "data:text/html,x", "https://", "https://a b", "//example.org"]
     {
         let (p, _) = one_problem(3, "website", json!(bad));
-        assert_eq!(p.field.as_deref(), Some("website"), "{bad}");
+        assert_eq!(p.field_name().as_deref(), Some("website"), "{bad}");
     }
     let mut v = real();
     v["partnerships"][3]["website"] = json!("https://example.org/path?q=1");
@@ -102,9 +161,9 @@ fn website_must_be_https() {
 #[test]
 fn empty_name_or_summary() {
     let (p, _) = one_problem(1, "name", json!("  "));
-    assert_eq!((p.field.as_deref(), p.message().as_str()), (Some("name"), "must not be empty"));
+    assert_eq!((p.field_name().as_deref(), p.message().as_str()), (Some("name"), "must not be empty"));
     let (p, _) = one_problem(1, "summary", json!(""));
-    assert_eq!(p.field.as_deref(), Some("summary"));
+    assert_eq!(p.field_name().as_deref(), Some("summary"));
 }
 
 #[test]
@@ -115,7 +174,9 @@ fn missing_field_and_wrong_type_name_the_field() {
     v["partnerships"][7]["members"] = json!({"approx": "forty", "qualifier": null, "what": "farms"});
     let l = loaded(&v);
     assert_eq!(l.dataset.partnerships.len(), 8);
-    let fields: Vec<(String, Option<&str>)> = l.problems.iter().map(|p| (p.location(), p.field.as_deref())).collect();
+    let names: Vec<Option<String>> = l.problems.iter().map(Problem::field_name).collect();
+    let fields: Vec<(String, Option<&str>)> =
+        l.problems.iter().zip(&names).map(|(p, f)| (p.location(), f.as_deref())).collect();
     assert_eq!(
         fields,
         [
@@ -138,7 +199,7 @@ fn duplicate_ids_keep_the_first() {
     assert_eq!(l.dataset.partnerships.len(), 11);
     assert_eq!(l.problems.len(), 1);
     assert_eq!(l.problems[0].location(), r#"partnerships[11] "northeast-louisiana-healthcare-partnership""#);
-    assert_eq!(l.problems[0].field.as_deref(), Some("id"));
+    assert_eq!(l.problems[0].field_name().as_deref(), Some("id"));
     assert!(l.problems[0].message().contains("already used by partnerships[0]"));
 }
 
@@ -146,7 +207,7 @@ fn duplicate_ids_keep_the_first() {
 fn non_kebab_id() {
     let (p, _) = one_problem(0, "id", json!("Bad Id"));
     assert_eq!(p.location(), r#"partnerships[0] "Bad Id""#);
-    assert_eq!(p.field.as_deref(), Some("id"));
+    assert_eq!(p.field_name().as_deref(), Some("id"));
 }
 
 #[test]
@@ -211,7 +272,7 @@ fn wrong_top_level_shapes_are_unusable_with_every_reason() {
     v["partnerships"] = json!({});
     let e = unusable(&v.to_string());
     assert_eq!(e.problems[0].location(), "national");
-    assert_eq!(e.problems[0].field.as_deref(), Some("states"));
+    assert_eq!(e.problems[0].field_name().as_deref(), Some("states"));
     assert_eq!(e.problems[1].to_string(), "partnerships: invalid type: object, expected an array");
 }
 
@@ -249,7 +310,7 @@ proptest! {
             prop_assert!(p.location().starts_with(&format!("partnerships[{i}]")), "{}", p);
             if field != "id" {
                 prop_assert!(p.location().contains(&id), "{}", p);
-                prop_assert!(p.field.as_deref().is_some_and(|f| f.starts_with(field)), "{}", p);
+                prop_assert!(p.field_name().as_deref().is_some_and(|f| f.starts_with(field)), "{}", p);
             }
         }
     }
@@ -280,8 +341,9 @@ fn problems_carry_a_json_pointer_and_say_who_else_can_tell() {
     v["partnerships"][0]["members"]["approx"] = json!(0);
     v["partnerships"][4]["sector"] = json!("mining");
     let l = loaded(&v);
-    let found: Vec<(&str, Kind)> = l.problems.iter().map(|p| (p.pointer.as_str(), p.kind)).collect();
-    assert_eq!(found, [("/partnerships/0/members/approx", Kind::Schema), ("/partnerships/4/sector", Kind::App)]);
+    let found: Vec<(String, Kind)> = l.problems.iter().map(|p| (p.pointer(), p.kind)).collect();
+    let expected = [("/partnerships/0/members/approx", Kind::Schema), ("/partnerships/4/sector", Kind::App)];
+    assert_eq!(found, expected.map(|(pointer, kind)| (pointer.to_string(), kind)));
 }
 
 #[test]
@@ -294,7 +356,7 @@ fn an_array_or_object_in_place_of_text_does_not_hide_the_fields_after_it() {
     v["partnerships"][0]["highlights"] = json!({"not": "a list"});
     v["partnerships"][0].as_object_mut().map(|o| o.remove("topics"));
     let l = loaded(&v);
-    let fields: Vec<&str> = l.problems.iter().filter_map(|p| p.field.as_deref()).collect();
+    let fields: Vec<String> = l.problems.iter().filter_map(Problem::field_name).collect();
     assert_eq!(fields, ["name", "region", "summary", "highlights", "topics"], "{:#?}", l.problems);
     assert_eq!(l.problems[4].message(), "missing");
 }
@@ -306,7 +368,7 @@ fn every_problem_of_an_entry_at_once_including_references() {
     v["partnerships"][1]["sector"] = json!("mining");
     v["partnerships"][1]["topics"] = json!(["internships", "rocketry", 5]);
     let l = loaded(&v);
-    let fields: Vec<&str> = l.problems.iter().filter_map(|p| p.field.as_deref()).collect();
+    let fields: Vec<String> = l.problems.iter().filter_map(Problem::field_name).collect();
     assert_eq!(fields, ["state", "topics[2]", "sector", "topics[1]"], "{:#?}", l.problems);
 }
 
@@ -323,7 +385,7 @@ fn serde_names_are_said_in_json_words() {
     assert!(e.problems[1].message().ends_with("expected the object Members"), "{}", e.problems[1]);
 }
 
-/// serde's errors are text; `validate::from_serde` reads two of its forms, and
+/// serde's errors are text; `data::read::from_serde` reads two of its forms, and
 /// these hold them to what serde and eserde say now, so that a dependency
 /// that words them otherwise fails here rather than misreading a file.
 #[test]

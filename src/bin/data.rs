@@ -32,7 +32,7 @@ fn main() {}
 mod cli {
     use partnership_explorer::data::locate::locate;
     use partnership_explorer::data::report::{dataset_json, plural, Form, Report};
-    use partnership_explorer::data::{parse_dataset, sheet, Dataset, Kind, Problem, TextAt};
+    use partnership_explorer::data::{parse_dataset, sheet, Dataset, Kind, Path, Problem, TextAt};
     use serde_json::json;
 
     const USAGE: &str = "usage:
@@ -163,12 +163,12 @@ bundle: the list as an explorer's own (`./run data publish` builds the site
     /// Where each problem is in the file's text, when that is known: its own
     /// place (CSV cells, JSON syntax errors), else its value's in the JSON.
     fn places(report: &Report, text: &str) -> Vec<Option<TextAt>> {
-        let pointers: Vec<&str> = report
+        let paths: Vec<Path> = report
             .problems
             .iter()
-            .map(|p| if p.at.is_none() && report.form == Form::Json { p.pointer.as_str() } else { "" })
+            .map(|p| if p.at.is_none() && report.form == Form::Json { p.json_path() } else { Path::default() })
             .collect();
-        report.problems.iter().zip(locate(text, &pointers)).map(|(p, found)| p.at.or(found)).collect()
+        report.problems.iter().zip(locate(text, &paths)).map(|(p, found)| p.at.or(found)).collect()
     }
 
     /// The file's text as it was read: a spreadsheet decoded as its encoding
@@ -245,9 +245,9 @@ bundle: the list as an explorer's own (`./run data publish` builds the site
                     Kind::App => "app",
                 };
                 json!({
-                    "location": p.location(), "field": p.field, "message": p.message(), "row": p.row(),
+                    "location": p.location(), "field": p.field_name(), "message": p.message(), "row": p.row(),
                     "line": at.map(|a| a.line), "column": at.map(|a| a.column),
-                    "pointer": p.pointer, "kind": kind, "text": p.to_string(),
+                    "pointer": p.pointer(), "kind": kind, "text": p.to_string(),
                 })
             })
             .collect();

@@ -13,6 +13,7 @@ use std::num::NonZeroU32;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::issue::Issue;
 use super::text::{HttpsUrl, Id, LaunchDate, Name, Prose, StateCode};
 
 /// The only `schema_version` this build understands.
@@ -46,14 +47,19 @@ impl Serialize for SchemaVersion {
     }
 }
 
+impl SchemaVersion {
+    /// The version this build reads, or the issue with any other.
+    pub fn check(version: u64) -> Result<SchemaVersion, Issue> {
+        match version {
+            SCHEMA_VERSION => Ok(SchemaVersion),
+            version => Err(Issue::UnsupportedVersion { version, supported: SCHEMA_VERSION }),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for SchemaVersion {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match u64::deserialize(deserializer)? {
-            SCHEMA_VERSION => Ok(SchemaVersion),
-            other => Err(serde::de::Error::custom(format!(
-                "version {other} is not supported; this explorer reads schema_version {SCHEMA_VERSION}"
-            ))),
-        }
+        SchemaVersion::check(u64::deserialize(deserializer)?).map_err(serde::de::Error::custom)
     }
 }
 
@@ -197,58 +203,5 @@ impl Members {
     /// "nearly 40 healthcare organizations".
     pub fn describe(&self) -> String {
         format!("{} {}", qualified_count(self.qualifier.as_deref(), self.approx.get()), self.what)
-    }
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A validated launch date: a year, or a year and month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Launched {
-    pub year: u16,
-    /// 1..=12 when known.
-    pub month: Option<u8>,
-}
-
-impl Launched {
-    /// Parses "YYYY" or "YYYY-MM"; `None` for anything else.
-    pub fn parse(text: &str) -> Option<Launched> {
-        let (year, month) = match text.split_once('-') {
-            Some((y, m)) => (y, Some(m)),
-            None => (text, None),
-        };
-        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        if !digits(year, 4) {
-            return None;
-        }
-        let year: u16 = year.parse().ok()?;
-        let month = match month {
-            None => None,
-            Some(m) if digits(m, 2) => Some(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?),
-            Some(_) => return None,
-        };
-        Some(Launched { year, month })
-    }
-
-    /// "May 2018" or "2015".
-    pub fn display(&self) -> String {
-        let month = self.month.and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?));
-        match month {
-            Some(name) => format!("{name} {}", self.year),
-            None => self.year.to_string(),
-        }
     }
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::model::Dataset;
+use super::path::List;
 use super::problem::{Place, Problem};
 use super::sheet::{Note, Sheet, SheetReader};
 use super::validate::{parse_dataset_bytes, Loaded, Unusable};
@@ -75,7 +76,7 @@ impl Report {
             .iter()
             .filter_map(|p| match p.place {
                 Place::Row(row) if row > 1 => Some((row, true)),
-                Place::Entry { list: "partnerships", index, .. } => Some((index, false)),
+                Place::Entry { list: List::Partnerships, index, .. } => Some((index, false)),
                 _ => None,
             })
             .collect();

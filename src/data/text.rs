@@ -1,8 +1,8 @@
 //! Strings with a rule: ids, state codes, names, prose, launch dates, https
 //! addresses. Each rule is written once, here, and serves three ends: serde
-//! refuses a value that breaks it (with a message naming the value), the
-//! published JSON Schema states it (a pattern, a length, an enum), and the app
-//! reads the value as a plain `&str`.
+//! refuses a value that breaks it (with the `Issue` that says how, in words
+//! naming the value), the published JSON Schema states it (a pattern, a
+//! length, an enum), and the app reads the value as a plain `&str`.
 //!
 //! `scripts/schema-agreement.mjs` checks that each Rust check and its schema
 //! say the same thing: a third-party validator (ajv) runs the schema over every
@@ -14,15 +14,16 @@ use std::ops::Deref;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::model::Launched;
+use super::issue::Issue;
+use super::launched::Launched;
 use crate::geo;
 
 /// A rule a string must keep.
 pub trait Rule {
     /// The name of the rule's definition in the JSON Schema (`$defs`).
     const NAME: &'static str;
-    /// `Err` says what is wrong, naming the value.
-    fn check(text: &str) -> Result<(), String>;
+    /// `Err` says how the text breaks the rule.
+    fn check(text: &str) -> Result<(), Issue>;
     /// The JSON Schema of a string that keeps the rule.
     #[cfg(not(target_arch = "wasm32"))]
     fn schema() -> serde_json::Value;
@@ -34,7 +35,7 @@ pub struct Text<R>(String, PhantomData<R>);
 
 impl<R: Rule> Text<R> {
     /// Checks `text` against the rule.
-    pub fn new(text: impl Into<String>) -> Result<Self, String> {
+    pub fn new(text: impl Into<String>) -> Result<Self, Issue> {
         let text = text.into();
         R::check(&text)?;
         Ok(Text(text, PhantomData))
@@ -127,22 +128,6 @@ pub const MAX_PROSE: usize = 1000;
 /// Longest id, in characters.
 pub const MAX_ID: usize = 100;
 
-/// Keeps messages readable when a value is huge.
-pub fn clip(s: &str) -> String {
-    if s.chars().count() > 60 {
-        format!("{}…", s.chars().take(60).collect::<String>())
-    } else {
-        s.to_string()
-    }
-}
-
-/// A partner's value in our words: clipped, between double quotes, with its
-/// own quotes and backslashes escaped, so that where it ends is never in doubt
-/// (`validate::in_json_terms` translates only the words outside it).
-pub fn quoted(s: &str) -> String {
-    format!("\"{}\"", clip(s).replace('\\', "\\\\").replace('"', "\\\""))
-}
-
 /// A kebab-case slug: ids appear in addresses (`#id`, `?sector=id`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct IdRule;
@@ -150,14 +135,14 @@ pub type Id = Text<IdRule>;
 
 impl Rule for IdRule {
     const NAME: &'static str = "Id";
-    fn check(id: &str) -> Result<(), String> {
+    fn check(id: &str) -> Result<(), Issue> {
         let kebab = id
             .split('-')
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
         if !kebab {
-            Err(format!("{} is not a kebab-case id (lower-case letters, digits and single hyphens)", quoted(id)))
+            Err(Issue::NotAnId { id: id.to_string() })
         } else if id.len() > MAX_ID {
-            Err(format!("is {} characters long; an id has at most {MAX_ID}", id.len()))
+            Err(Issue::LongId { len: id.len(), max: MAX_ID })
         } else {
             Ok(())
         }
@@ -178,13 +163,10 @@ pub type StateCode = Text<StateRule>;
 
 impl Rule for StateRule {
     const NAME: &'static str = "StateCode";
-    fn check(code: &str) -> Result<(), String> {
+    fn check(code: &str) -> Result<(), Issue> {
         match geo::state(code) {
             Some(_) => Ok(()),
-            None => Err(format!(
-                "unknown state code {} (expected a USPS code of the 50 states or DC, e.g. LA)",
-                quoted(code)
-            )),
+            None => Err(Issue::UnknownState { code: code.to_string() }),
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -198,14 +180,14 @@ impl Rule for StateRule {
 }
 
 /// Text that says something, and not so much that it swamps a card.
-fn check_text(text: &str, max_chars: usize) -> Result<(), String> {
+fn check_text(text: &str, max_chars: usize) -> Result<(), Issue> {
     if text.trim().is_empty() {
-        return Err("must not be empty".into());
+        return Err(Issue::Blank);
     }
     // Bytes are never fewer than characters: count only when it can matter.
     let chars = if text.len() > max_chars { text.chars().count() } else { 0 };
     if chars > max_chars {
-        return Err(format!("is {chars} characters long; at most {max_chars}"));
+        return Err(Issue::TooLong { chars, max: max_chars });
     }
     Ok(())
 }
@@ -262,7 +244,7 @@ pub type Name = Text<NameRule>;
 
 impl Rule for NameRule {
     const NAME: &'static str = "Name";
-    fn check(text: &str) -> Result<(), String> {
+    fn check(text: &str) -> Result<(), Issue> {
         check_text(text, MAX_NAME)
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -278,7 +260,7 @@ pub type Prose = Text<ProseRule>;
 
 impl Rule for ProseRule {
     const NAME: &'static str = "Prose";
-    fn check(text: &str) -> Result<(), String> {
+    fn check(text: &str) -> Result<(), Issue> {
         check_text(text, MAX_PROSE)
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -294,10 +276,10 @@ pub type LaunchDate = Text<LaunchRule>;
 
 impl Rule for LaunchRule {
     const NAME: &'static str = "LaunchDate";
-    fn check(text: &str) -> Result<(), String> {
+    fn check(text: &str) -> Result<(), Issue> {
         match Launched::parse(text) {
             Some(_) => Ok(()),
-            None => Err(format!("{} is not a year (YYYY) or a year and month (YYYY-MM)", quoted(text))),
+            None => Err(Issue::LaunchDate { text: text.to_string() }),
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -326,13 +308,13 @@ fn unsafe_in_url(c: char) -> bool {
 
 impl Rule for HttpsRule {
     const NAME: &'static str = "HttpsUrl";
-    fn check(url: &str) -> Result<(), String> {
+    fn check(url: &str) -> Result<(), Issue> {
         let Some(rest) = url.strip_prefix("https://") else {
-            return Err(format!("{} is not an https:// address", quoted(url)));
+            return Err(Issue::NotHttps { url: url.to_string() });
         };
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
         if host.is_empty() || url.chars().any(unsafe_in_url) {
-            return Err(format!("{} is not a valid https:// address", quoted(url)));
+            return Err(Issue::BadHttps { url: url.to_string() });
         }
         Ok(())
     }

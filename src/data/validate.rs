@@ -4,23 +4,24 @@
 //!
 //! The field rules live in the types (`super::model`, `super::text`). The
 //! document is parsed once into a tree; each entry of the lists is then read on
-//! its own, and the rest of the document as a whole. Where serde refuses a
-//! value, eserde names every wrong field with its path (`members.approx`,
-//! `topics[1]`). What the types cannot know is checked here, on the JSON of
-//! every entry: duplicate ids, references to sectors and topics, and list
-//! lengths. Problems come in two weights: an entry problem drops that entry; a
-//! problem outside the lists (not JSON, the wrong `schema_version`, a missing
-//! header field) makes the dataset unusable.
+//! its own, and the rest of the document as a whole (`super::read`: where
+//! serde refuses a value, eserde names every wrong field with its path,
+//! `members.approx`, `topics[1]`). What the types cannot know is checked here,
+//! on the JSON of every entry: duplicate ids, references to sectors and
+//! topics, and list lengths. Problems come in two weights: an entry problem
+//! drops that entry; a problem outside the lists (not JSON, the wrong
+//! `schema_version`, a missing header field) makes the dataset unusable.
 
 use std::collections::HashMap;
 
-use eserde::path::Segment;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
 use super::model::{Dataset, Partnership, Sector, Topic, MAX_ITEMS};
-pub use super::problem::{Issue, Kind, Place, Problem, TextAt};
+use super::path::{List, Path, Segment};
+use super::problem::{Field, Issue, Kind, Place, Problem, TextAt};
+use super::read::{read, without_position, Found};
 use super::text::Id;
 
 /// A usable dataset: only the valid entries, plus the problems of those left out.
@@ -46,9 +47,6 @@ impl Unusable {
         Unusable { problems: vec![Problem::new(place, issue, kind)] }
     }
 }
-
-/// The dataset's lists of entries, in the order problems are reported.
-const LISTS: [&str; 3] = ["sectors", "topics", "partnerships"];
 
 /// Parses and validates the bytes of a `partnerships.json` as they arrived:
 /// a UTF-8 byte-order mark is accepted, bytes that are not UTF-8 are refused.
@@ -101,12 +99,9 @@ pub struct Validator {
     header: Result<Dataset, Vec<Problem>>,
     sector_ids: Vec<String>,
     topic_ids: Vec<String>,
-    /// Each kept partnership's id and its index: a dataset may hold thousands.
-    seen: HashMap<String, usize>,
-    kept: Vec<Partnership>,
+    /// The problems of the sectors and topics left out.
     problems: Vec<Problem>,
-    /// The index of the next partnership given.
-    next: usize,
+    partnerships: Entries<Partnership>,
 }
 
 impl Validator {
@@ -116,23 +111,20 @@ impl Validator {
         let Value::Object(mut top) = value else {
             return Err(Unusable::one(Place::Dataset, Issue::TopNotObject { found: kind(&value) }, Kind::Schema));
         };
-        let [sectors, topics, partnerships] = LISTS.map(|key| match top.get_mut(key) {
+        let [sectors, topics, partnerships] = List::ALL.map(|list| match top.get_mut(list.key()) {
             Some(Value::Array(items)) => std::mem::take(items),
             _ => Vec::new(),
         });
         // The rest of the document, its lists now empty, is read as a whole.
         let header = read::<Dataset>(&Value::Object(top)).map_err(header_problems);
-        let mut problems = Vec::new();
-        let sectors: Vec<Sector> = keep_all(0, sectors, &mut problems);
-        let topics: Vec<Topic> = keep_all(1, topics, &mut problems);
+        let sectors = Entries::<Sector>::all(List::Sectors, sectors);
+        let topics = Entries::<Topic>::all(List::Topics, topics);
         let validator = Validator {
-            sector_ids: sectors.iter().map(|s| s.id.to_string()).collect(),
-            topic_ids: topics.iter().map(|t| t.id.to_string()).collect(),
-            header: header.map(|header| Dataset { sectors, topics, ..header }),
-            seen: HashMap::new(),
-            kept: Vec::new(),
-            problems,
-            next: 0,
+            sector_ids: sectors.kept.iter().map(|s| s.id.to_string()).collect(),
+            topic_ids: topics.kept.iter().map(|t| t.id.to_string()).collect(),
+            problems: [sectors.problems, topics.problems].concat(),
+            header: header.map(|header| Dataset { sectors: sectors.kept, topics: topics.kept, ..header }),
+            partnerships: Entries::new(List::Partnerships),
         };
         Ok((validator, partnerships))
     }
@@ -141,20 +133,22 @@ impl Validator {
     /// its reader (a spreadsheet's cell it could not read) has its problems
     /// said and is never kept, nor its id taken.
     pub fn partnership(&mut self, json: Value, refused: bool) {
-        let index = self.next;
-        self.next += 1;
         let checked = check_partnership(&json, &self.sector_ids, &self.topic_ids);
-        keep_one(2, index, json, checked, refused, &mut self.seen, &mut self.kept, &mut self.problems);
+        self.partnerships.read(json, checked, refused);
     }
 
     /// The verdict, once every partnership is given (a validator is finished once).
     pub fn finish(&mut self) -> Result<Loaded, Unusable> {
-        let mut problems = std::mem::take(&mut self.problems);
+        let mut problems =
+            [std::mem::take(&mut self.problems), std::mem::take(&mut self.partnerships.problems)].concat();
         // Entries in the order of the file, each entry's problems together.
-        problems.sort_by_key(|p| entry_order(&p.pointer));
+        problems.sort_by_key(|p| match p.place {
+            Place::Entry { list, index, .. } => Some((list, index)),
+            _ => None,
+        });
         match std::mem::replace(&mut self.header, Err(Vec::new())) {
             Ok(header) => {
-                let partnerships = std::mem::take(&mut self.kept);
+                let partnerships = std::mem::take(&mut self.partnerships.kept);
                 Ok(Loaded { dataset: Dataset { partnerships, ..header }, problems })
             }
             Err(fatal) => Err(Unusable { problems: [fatal, problems].concat() }),
@@ -168,298 +162,86 @@ fn header_problems(found: Vec<Found>) -> Vec<Problem> {
         .into_iter()
         .map(|(path, issue, kind)| {
             let (place, field) = match path.split_first() {
-                Some((first, rest)) => (Place::Header(step(first)), (!rest.is_empty()).then(|| dotted(rest))),
+                Some((first, rest)) => {
+                    (Place::Header(first.to_string()), (!rest.is_empty()).then_some(Field::Value(rest)))
+                }
                 None => (Place::Dataset, None),
             };
-            Problem { field, pointer: pointer(&path), ..Problem::new(place, issue, kind) }
+            Problem { field, ..Problem::new(place, issue, kind) }
         })
         .collect()
 }
 
-/// A problem found while reading a value: where in it, what, and who else can tell.
-type Found = (Vec<Segment>, Issue, Kind);
-
-/// The problems found in `LISTS[..][index]` (`key`), each at its field.
-fn entry_problems<'a>(
-    key: &'static str,
-    index: usize,
-    json: &Value,
-    found: Vec<Found>,
-) -> impl Iterator<Item = Problem> + 'a {
+/// The problems found in the entry `list[index]`, each at its field.
+fn entry_problems(list: List, index: usize, json: &Value, found: Vec<Found>) -> impl Iterator<Item = Problem> {
     let id = json.get("id").and_then(Value::as_str).map(str::to_string);
     found.into_iter().map(move |(path, issue, kind)| Problem {
-        field: (!path.is_empty()).then(|| dotted(&path)),
-        pointer: format!("/{key}/{index}{}", pointer(&path)),
-        ..Problem::new(Place::Entry { list: key, index, id: id.clone() }, issue, kind)
+        field: (!path.is_empty()).then_some(Field::Value(path)),
+        ..Problem::new(Place::Entry { list, index, id: id.clone() }, issue, kind)
     })
 }
 
-/// An array where the type has an object: what a JSON Schema validator says.
-fn array_for_object(path: Vec<Segment>) -> Found {
-    (path, Issue::ArrayForObject, Kind::Schema)
-}
-
 /// The path of a field of an entry, e.g. `topics[1]`.
-fn field_path(name: &str, index: Option<usize>) -> Vec<Segment> {
-    let mut path = vec![Segment::Map { key: name.to_string() }];
-    path.extend(index.map(|index| Segment::Seq { index }));
-    path
+fn field_path(name: &str, index: Option<usize>) -> Path {
+    std::iter::once(Segment::field(name)).chain(index.map(Segment::Index)).collect()
 }
 
-/// Reads an object into the struct `T`, or says every problem in it.
-fn read<T>(json: &Value) -> Result<T, Vec<Found>>
-where
-    T: Serialize + DeserializeOwned + for<'de> eserde::EDeserialize<'de>,
-{
-    // serde also reads a struct from an array of its fields in order; JSON
-    // Schema (and a partner reading the file) does not.
-    if json.is_array() {
-        return Err(vec![array_for_object(Vec::new())]);
-    }
-    let typed = read_or_every_problem::<T>(json).map_err(|found| structs_from_arrays(found, json))?;
-    // The same for structs inside: where the typed value has an object, the
-    // JSON must have one.
-    let mut arrays = Vec::new();
-    if let Ok(shape) = serde_json::to_value(&typed) {
-        arrays_for_objects(&shape, json, &mut Vec::new(), &mut arrays);
-    }
-    if arrays.is_empty() {
-        Ok(typed)
-    } else {
-        Err(arrays.into_iter().map(array_for_object).collect())
-    }
+/// One list's entries as they are read: those kept, and the problems of
+/// those left out.
+struct Entries<T> {
+    list: List,
+    kept: Vec<T>,
+    /// Each kept entry's id and its index: a list may hold thousands.
+    seen: HashMap<String, usize>,
+    problems: Vec<Problem>,
+    /// The index of the next entry given.
+    next: usize,
 }
 
-/// A field named inside an array shows that serde read a struct from that
-/// array: one problem stands for all found inside it, as a JSON Schema
-/// validator says it ("expected an object").
-fn structs_from_arrays(found: Vec<Found>, json: &Value) -> Vec<Found> {
-    let is_array = |path: &[Segment]| json.pointer(&pointer(path)).is_some_and(Value::is_array);
-    let arrays: Vec<Vec<Segment>> = found
-        .iter()
-        .filter_map(|(path, _, _)| {
-            let at = path.iter().enumerate().position(|(i, s)| {
-                matches!(s, Segment::Map { .. })
-                    && path.get(..i).is_some_and(|parent| !parent.is_empty() && is_array(parent))
-            })?;
-            path.get(..at).map(<[Segment]>::to_vec)
-        })
-        .collect();
-    let mut out: Vec<Found> = Vec::with_capacity(found.len());
-    for (path, message, kind) in found {
-        match arrays.iter().find(|array| path.starts_with(array)) {
-            Some(array) if !out.iter().any(|(p, _, _)| p == array) => out.push(array_for_object(array.clone())),
-            Some(_) => {}
-            None => out.push((path, message, kind)),
+impl<T: Entry> Entries<T> {
+    fn new(list: List) -> Entries<T> {
+        Entries { list, kept: Vec::new(), seen: HashMap::new(), problems: Vec::new(), next: 0 }
+    }
+
+    /// Reads every entry of a list that has nothing to check beyond serde.
+    fn all(list: List, items: Vec<Value>) -> Entries<T> {
+        let mut entries = Entries::new(list);
+        entries.kept.reserve(items.len());
+        for json in items {
+            entries.read(json, Vec::new(), false);
         }
+        entries
     }
-    out
-}
 
-/// The places where `shape` (a typed value written out) has an object and
-/// `given` (the JSON read into it) an array.
-fn arrays_for_objects(shape: &Value, given: &Value, path: &mut Vec<Segment>, out: &mut Vec<Vec<Segment>>) {
-    match (shape, given) {
-        (Value::Object(_), Value::Array(_)) => out.push(path.clone()),
-        (Value::Object(fields), Value::Object(given)) => {
-            for (key, value) in fields {
-                if let Some(inside) = given.get(key) {
-                    path.push(Segment::Map { key: key.clone() });
-                    arrays_for_objects(value, inside, path, out);
-                    path.pop();
+    /// Reads the next entry, and keeps it when serde reads it, `checked` (what
+    /// `check_partnership` found, checked on every entry so that all of an
+    /// entry's problems are reported at once) is empty and its id was not
+    /// used by an entry kept before it. An entry `refused` by its reader has
+    /// its problems said, is never kept, and leaves its id free.
+    fn read(&mut self, json: Value, checked: Vec<Found>, refused: bool) {
+        let index = self.next;
+        self.next += 1;
+        let mut out = checked;
+        match read::<T>(&json) {
+            Err(mut found) => {
+                found.append(&mut out);
+                out = found;
+            }
+            Ok(entry) if out.is_empty() => match self.seen.get(entry.id().as_str()) {
+                Some(&first) => {
+                    let first = Place::Entry { list: self.list, index: first, id: Some(entry.id().to_string()) };
+                    out.push((field_path("id", None), Issue::DuplicateId { first }, Kind::App));
                 }
-            }
+                None if refused => {}
+                None => {
+                    self.seen.insert(entry.id().to_string(), index);
+                    self.kept.push(entry);
+                }
+            },
+            Ok(_) => {}
         }
-        (Value::Array(items), Value::Array(given)) => {
-            for (index, (item, inside)) in items.iter().zip(given).enumerate() {
-                path.push(Segment::Seq { index });
-                arrays_for_objects(item, inside, path, out);
-                path.pop();
-            }
-        }
-        _ => {}
+        self.problems.extend(entry_problems(self.list, index, &json, out));
     }
-}
-
-/// Reads `json` into `T` with eserde, from its text (one of serde_json's
-/// readers, its text reader, serves every read: the wasm is smaller so). eserde
-/// tries serde's one pass first; when that fails it reads the value again and
-/// goes on past each wrong field, so every problem is named with its path.
-///
-/// One limit of reading JSON text as a stream is worked around here: where an
-/// array or object stands in place of a string or number, serde_json reports
-/// it without reading past it, so what follows in the same object cannot be
-/// read. Each such value is noted and set to null, and the value read again.
-fn read_or_every_problem<T: DeserializeOwned + for<'de> eserde::EDeserialize<'de>>(
-    json: &Value,
-) -> Result<T, Vec<Found>> {
-    // A copy only once a value has to be set to null.
-    let mut changed: Option<Value> = None;
-    let mut found: Vec<Found> = Vec::new();
-    // Each round replaces one array or object: the rounds are bounded by the value's size.
-    for _ in 0..MAX_ROUNDS {
-        let text = changed.as_ref().unwrap_or(json).to_string();
-        let errors = match eserde::json::from_str::<T>(&text) {
-            Ok(typed) if found.is_empty() => return Ok(typed),
-            // What was set to null was the last problem: the rest reads.
-            Ok(_) => break,
-            Err(errors) => errors,
-        };
-        let mut stuck = None;
-        let current = changed.as_ref().unwrap_or(json);
-        for error in errors.iter() {
-            let path: Vec<Segment> = error.path().map(|p| p.iter().cloned().collect()).unwrap_or_default();
-            let (path, issue, kind) = from_serde(error.message(), path, json);
-            // The value is an array or object where serde wanted something else:
-            // nothing after it in the same object was read.
-            let compound = !matches!(issue, Issue::Missing)
-                && current.pointer(&pointer(&path)).is_some_and(|v| v.is_array() || v.is_object());
-            if !found.iter().any(|(p, _, _)| *p == path) {
-                found.push((path.clone(), issue, kind));
-            }
-            if compound {
-                stuck = Some(path);
-                break;
-            }
-        }
-        let copy = changed.get_or_insert_with(|| json.clone());
-        match stuck.and_then(|path| copy.pointer_mut(&pointer(&path))) {
-            Some(at) => *at = Value::Null,
-            None => break,
-        }
-    }
-    Err(found)
-}
-
-/// One of serde's errors (through eserde) as a problem. serde's errors are
-/// text only, so this is the one place that reads their words, and
-/// `tests/validation.rs` holds each form read here to what serde says now: a
-/// dependency that words them otherwise fails those tests. The value at
-/// fault is described from the JSON itself, never from the message.
-fn from_serde(message: &str, mut path: Vec<Segment>, json: &Value) -> Found {
-    // Positions refer to the text read here, not to the file: drop them.
-    let message = message.rsplit_once(" at line ").map_or(message, |(m, _)| m);
-    // A missing field is named itself (serde names it in its parent's message).
-    if let Some(name) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
-        path.push(Segment::Map { key: name.to_string() });
-        return (path, Issue::Missing, Kind::Schema);
-    }
-    let value = json.pointer(&pointer(&path));
-    if let (Some(value), Some(expected)) = (value, message.strip_prefix("invalid type: ")) {
-        let expected = expected.split_once(", expected ").map_or(expected, |(_, e)| e);
-        let issue = Issue::WrongType { found: describe(value), expected: in_json_terms(expected) };
-        return (path, issue, if is_whole(value) { Kind::App } else { Kind::Schema });
-    }
-    (path, Issue::Invalid { message: in_json_terms(message) }, Kind::Schema)
-}
-
-/// A JSON value as a type error names it: `integer `5``, `string "forty"`.
-fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "null".into(),
-        Value::Bool(b) => format!("boolean `{b}`"),
-        Value::Number(n) if n.is_f64() => format!("floating point `{}`", n.as_f64().unwrap_or_default()),
-        Value::Number(n) => format!("integer `{n}`"),
-        Value::String(s) => format!("string \"{}\"", super::text::clip(s)),
-        Value::Array(_) => "array".into(),
-        Value::Object(_) => "object".into(),
-    }
-}
-
-/// JSON Schema counts `5.0` and `5e0` as the integer 5; serde reads them as
-/// fractions and refuses them where a whole number is due. The schema cannot
-/// say this rule, so it is the app's own.
-fn is_whole(value: &Value) -> bool {
-    value.as_f64().is_some_and(|n| value.is_f64() && n.fract() == 0.0)
-}
-
-/// serde names Rust's types ("expected u32", "a sequence"); a partner
-/// writes JSON: say it in JSON's words. Only our words and serde's are
-/// translated: a value quoted in the message (`"..."`, its quotes escaped as
-/// serde and `text::quoted` escape them, or `` `...` ``) is the partner's own
-/// and is kept as it is.
-fn in_json_terms(message: &str) -> String {
-    const WORDS: [(&str, &str); 6] = [
-        ("__ImplEDeserializeFor", ""),
-        ("a nonzero u32", "a whole number from 1 to 4294967295"),
-        ("u32", "a whole number from 0 to 4294967295"),
-        ("u64", "a whole number"),
-        ("a sequence", "an array"),
-        ("struct ", "the object "),
-    ];
-    let translate = |words: &str| WORDS.iter().fold(words.to_string(), |m, (serde, json)| m.replace(serde, json));
-    let mut out = String::with_capacity(message.len());
-    let mut words = String::new();
-    let mut chars = message.chars();
-    while let Some(c) = chars.next() {
-        if c != '"' && c != '`' {
-            words.push(c);
-            continue;
-        }
-        out.push_str(&translate(&std::mem::take(&mut words)));
-        // The quoted value, to its closing quote (a backslash escapes the next character).
-        out.push(c);
-        while let Some(q) = chars.next() {
-            out.push(q);
-            if q == '\\' && c == '"' {
-                out.extend(chars.next());
-            } else if q == c {
-                break;
-            }
-        }
-    }
-    out.push_str(&translate(&words));
-    out
-}
-
-/// How many times one value is read again at most (see `read_or_every_problem`).
-const MAX_ROUNDS: usize = 200;
-
-/// Reads and keeps each entry of `LISTS[list]` that serde reads and whose id is new.
-fn keep_all<T: Entry>(list: usize, items: Vec<Value>, problems: &mut Vec<Problem>) -> Vec<T> {
-    let mut kept: Vec<T> = Vec::with_capacity(items.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (index, json) in items.into_iter().enumerate() {
-        keep_one(list, index, json, Vec::new(), false, &mut seen, &mut kept, problems);
-    }
-    kept
-}
-
-/// Keeps one entry when serde reads it, `checked` (the checks of `check_partnership`,
-/// run on every entry, so that all of an entry's problems are reported at once)
-/// is empty and its id was not used by an entry kept before it. An entry
-/// `refused` by its reader has its problems said, is never kept, and leaves its id free.
-#[allow(clippy::too_many_arguments)]
-fn keep_one<T: Entry>(
-    list: usize,
-    index: usize,
-    json: Value,
-    mut out: Vec<Found>,
-    refused: bool,
-    seen: &mut HashMap<String, usize>,
-    kept: &mut Vec<T>,
-    problems: &mut Vec<Problem>,
-) {
-    let key = LISTS.get(list).copied().unwrap_or_default();
-    match read::<T>(&json) {
-        Err(mut found) => {
-            found.append(&mut out);
-            out = found;
-        }
-        Ok(entry) if out.is_empty() => match seen.get(entry.id().as_str()) {
-            Some(&first) => {
-                let first = Place::Entry { list: key, index: first, id: Some(entry.id().to_string()) };
-                out.push((field_path("id", None), Issue::DuplicateId { first }, Kind::App));
-            }
-            None if refused => {}
-            None => {
-                seen.insert(entry.id().to_string(), index);
-                kept.push(entry);
-            }
-        },
-        Ok(_) => {}
-    }
-    problems.extend(entry_problems(key, index, &json, out));
 }
 
 /// What the types cannot check: that a partnership names known sectors and
@@ -512,43 +294,6 @@ impl Entry for Partnership {
     }
 }
 
-fn step(segment: &Segment) -> String {
-    match segment {
-        Segment::Seq { index } => index.to_string(),
-        Segment::Map { key } | Segment::Enum { variant: key } => key.clone(),
-    }
-}
-
-/// `/members/approx`: a path as a JSON Pointer.
-fn pointer(path: &[Segment]) -> String {
-    path.iter().map(|s| format!("/{}", step(s).replace('~', "~0").replace('/', "~1"))).collect()
-}
-
-/// `members.approx`, `topics[1]`: a path as people read it.
-fn dotted(path: &[Segment]) -> String {
-    let mut out = String::new();
-    for segment in path {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-        }
-    }
-    out
-}
-
-/// Orders problems by list and entry, in the order of the file.
-fn entry_order(pointer: &str) -> (usize, usize) {
-    let mut steps = pointer.split('/').skip(1);
-    let list = steps.next().and_then(|key| LISTS.iter().position(|l| *l == key)).unwrap_or(0);
-    let index = steps.next().and_then(|i| i.parse().ok()).unwrap_or(0);
-    (list, index)
-}
-
 fn syntax_problem(text: &str, e: &serde_json::Error) -> Unusable {
     if text.trim().is_empty() {
         return Unusable::one(Place::Dataset, Issue::Empty, Kind::Syntax);
@@ -560,8 +305,7 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Unusable {
         Issue::TooDeep
     } else {
         // The parser's own words for where the text stops being JSON.
-        let message = e.to_string();
-        Issue::Json { message: message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_string() }
+        Issue::Json { message: without_position(&e.to_string()).to_string() }
     };
     // JSON itself sets no limit on nesting; the app does (serde_json's 128
     // levels), so that no file can exhaust its stack.

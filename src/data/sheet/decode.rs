@@ -9,8 +9,7 @@ use std::borrow::Cow;
 
 use encoding_rs::{Encoding as Codec, UTF_8, WINDOWS_1252};
 
-use super::header::header_key;
-use super::COLUMNS;
+use super::columns::{header_key, COLUMNS};
 
 /// How the file's bytes were read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

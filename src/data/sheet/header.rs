@@ -3,19 +3,14 @@
 
 use std::collections::HashMap;
 
+use super::columns::{header_key, Column, COLUMNS};
 use super::note::Note;
 use super::records::{Cell, Record};
-use super::{Column, COLUMNS};
-use crate::data::problem::{Issue, Kind, Place, Problem};
+use crate::data::problem::{CellRef, Field, Issue, Kind, Place, Problem};
 use crate::data::validate::Unusable;
 
 /// The template's columns found in the header: name → the cell's index.
 pub type Columns = HashMap<&'static str, usize>;
-
-/// `Street Address` → `street_address`: headers as people type them.
-pub fn header_key(cell: &str) -> String {
-    cell.trim().to_lowercase().replace([' ', '-'], "_")
-}
 
 /// The columns by name; a note for each column the template does not have.
 /// A wrong header (a misspelled, doubled or missing column, values under no
@@ -64,7 +59,7 @@ fn used(rows: &[Record], index: usize) -> bool {
 
 fn header_problem(cell: &Cell, named: bool, issue: Issue) -> Problem {
     Problem {
-        field: named.then(|| cell.text.trim().to_string()),
+        field: named.then(|| Field::Cell(CellRef::of(cell.text.trim()))),
         at: Some(cell.at),
         ..Problem::new(Place::Row(1), issue, Kind::Syntax)
     }

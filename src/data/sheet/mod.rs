@@ -8,6 +8,7 @@
 //! header (title, source, figures), the sectors and the topics come from a
 //! base dataset: the bundled one, unless the partner gives their own.
 
+mod columns;
 mod decode;
 mod formula;
 mod header;
@@ -20,45 +21,16 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::model::{Dataset, Members, Partnership, Sector, Topic};
-use super::problem::{Issue, Kind, Place, Problem};
+use super::path::{List, Path, Segment};
+use super::problem::{CellRef, Field, Issue, Kind, Place, Problem};
 use super::validate::{Loaded, Unusable, Validator};
 use crate::geo;
+pub use columns::{Column, COLUMNS};
 use decode::separator;
 pub use decode::{decode, Decoded, Encoding};
 use header::{read_header, Columns};
 pub use note::Note;
 use records::{read_records, Record};
-
-/// A column of the template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Column {
-    pub name: &'static str,
-    pub required: bool,
-    /// What goes in it, for the docs and the check page.
-    pub about: &'static str,
-}
-
-const fn column(name: &'static str, required: bool, about: &'static str) -> Column {
-    Column { name, required, about }
-}
-
-/// The template's columns, in order.
-pub const COLUMNS: [Column; 14] = [
-    column("id", true, "A unique id: lower-case letters, digits and single hyphens (it becomes the card's link)."),
-    column("name", true, "The partnership's full name."),
-    column("short_name", false, "A common abbreviation, e.g. HILT; or empty."),
-    column("sector", true, "One sector, by its label or id, e.g. Healthcare."),
-    column("state", true, "The state: its two-letter code (LA) or its name (Louisiana)."),
-    column("region", true, "The region within the state, e.g. Northeast Louisiana."),
-    column("launched", false, "When it began: a year (2015) or a year and month (2018-05); or empty."),
-    column("members_approx", false, "How many members, as a whole number, e.g. 40; or empty."),
-    column("members_qualifier", false, "How the number is meant: nearly, over, about; empty when exact."),
-    column("members_what", false, "What the members are, e.g. manufacturers (needed with members_approx)."),
-    column("summary", true, "One or two sentences."),
-    column("highlights", false, "One achievement per line inside the cell; or empty."),
-    column("topics", false, "Topics by label or id, one per line inside the cell (or separated by ;); or empty."),
-    column("website", false, "An https:// address, or empty."),
-];
 
 /// Lines inside a cell: how highlights and topics are listed.
 const LINE: &str = "\n";
@@ -305,13 +277,17 @@ impl SheetReader {
     /// wrong shape (a spreadsheet names them by label).
     fn all_in_sheet_terms(&self, problems: Vec<Problem>) -> Vec<Problem> {
         let unknown = |p: &Problem| matches!(p.issue, Issue::UnknownSector { .. } | Issue::UnknownTopic { .. });
-        let said: Vec<String> = problems.iter().filter(|p| unknown(p)).map(|p| p.pointer.clone()).collect();
-        let said_as_unknown = |p: &Problem| !unknown(p) && said.contains(&p.pointer);
+        let said: Vec<Path> = problems.iter().filter(|p| unknown(p)).map(Problem::json_path).collect();
+        let said_as_unknown = |p: &Problem| !unknown(p) && said.contains(&p.json_path());
         problems.into_iter().filter(|p| !said_as_unknown(p)).map(|p| self.in_sheet_terms(p)).collect()
     }
 
     fn column_index(&self, problem: &Problem) -> usize {
-        problem.field.as_deref().and_then(|f| self.columns.get(f)).copied().unwrap_or(0)
+        let column = match &problem.field {
+            Some(Field::Cell(cell)) => self.columns.get(cell.column.as_str()),
+            _ => None,
+        };
+        column.copied().unwrap_or(0)
     }
 
     /// The JSON of the partnership on one row, for the validation to judge.
@@ -404,7 +380,7 @@ impl SheetReader {
         for (column, issue) in refused {
             let problem = Problem::new(Place::Row(record.row), issue, Kind::Schema);
             let at = self.columns.get(column).and_then(|&i| record.cells.get(i)).map(|c| c.at);
-            self.problems.push(Problem { field: Some(column.to_string()), at, ..problem });
+            self.problems.push(Problem { field: Some(Field::Cell(CellRef::of(column))), at, ..problem });
         }
         Value::Object(p)
     }
@@ -412,19 +388,8 @@ impl SheetReader {
     /// A problem of the validation, told by row and column.
     fn in_sheet_terms(&self, mut problem: Problem) -> Problem {
         let record_of = |index: usize| self.given.get(index).and_then(|&i| self.rows.get(i));
-        let Place::Entry { list: "partnerships", index, .. } = problem.place else { return problem };
+        let Place::Entry { list: List::Partnerships, index, .. } = problem.place else { return problem };
         let Some(record) = record_of(index) else { return problem };
-        let mut steps = problem.pointer.split('/').skip(3);
-        let field = steps.next().unwrap_or_default();
-        let inner = steps.next();
-        let column = match (field, inner) {
-            ("members", Some(part)) => format!("members_{part}"),
-            ("members", None) => "members_approx".to_string(),
-            (field, _) => field.to_string(),
-        };
-        if let (Some(item), "highlights" | "topics") = (inner.and_then(|i| i.parse::<usize>().ok()), field) {
-            problem.item = Some(item);
-        }
         match &mut problem.issue {
             Issue::UnknownSector { choices, .. } => *choices = Some(self.sectors.choices()),
             Issue::UnknownTopic { choices, .. } => *choices = Some(self.topics.choices()),
@@ -437,10 +402,34 @@ impl SheetReader {
             }
             _ => {}
         }
-        let at = self.columns.get(column.as_str()).and_then(|&i| record.cells.get(i)).map(|c| c.at);
+        let read_as = problem.json_path();
+        let cell = match &problem.field {
+            Some(Field::Value(path)) => {
+                cell_of(path).map(|(column, item)| CellRef { column, item, read_as: Some(read_as) })
+            }
+            _ => None,
+        };
+        let at = cell.as_ref().and_then(|c| self.columns.get(c.column.as_str())).and_then(|&i| record.cells.get(i));
         problem.place = Place::Row(record.row);
-        problem.field = (!field.is_empty()).then_some(column);
-        problem.at = at.or_else(|| record.start());
+        problem.field = cell.map(Field::Cell);
+        problem.at = at.map(|c| c.at).or_else(|| record.start());
         problem
+    }
+}
+
+/// The template's column that holds a value of a partnership (`members.approx`
+/// is in `members_approx`), and the item of a list inside its cell
+/// (`topics[1]` is the second line of `topics`).
+fn cell_of(path: &Path) -> Option<(String, Option<usize>)> {
+    match path.segments() {
+        [Segment::Field(members), Segment::Field(part), ..] if members == "members" => {
+            Some((format!("members_{part}"), None))
+        }
+        [Segment::Field(members), ..] if members == "members" => Some(("members_approx".to_string(), None)),
+        [Segment::Field(list), Segment::Index(item), ..] if list == "highlights" || list == "topics" => {
+            Some((list.clone(), Some(*item)))
+        }
+        [first, ..] => Some((first.to_string(), None)),
+        [] => None,
     }
 }

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::decode::Encoding;
-use crate::data::problem::separator_name;
+use crate::data::words::separator_name;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note {

@@ -2,8 +2,8 @@
 //! date (`2018-05` becomes `5/1/2018`), a count formatted as a number
 //! (`1,200`, `40.0`). Each is read as what was meant, or refused with what to do.
 
-use crate::data::model::Launched;
-use crate::data::problem::Issue;
+use crate::data::issue::Issue;
+use crate::data::launched::Launched;
 
 /// A `launched` cell: `Ok((value, true))` when it was one of Excel's dates
 /// for the first of a month, read as that month (`2018-05`).
@@ -11,7 +11,7 @@ pub fn launched(text: &str) -> Result<(String, bool), Issue> {
     if Launched::parse(text).is_some() {
         return Ok((text.to_string(), false));
     }
-    let form = LaunchForm::of(text).ok_or_else(|| Issue::LaunchForm { text: text.to_string() })?;
+    let form = LaunchForm::of(text).ok_or_else(|| Issue::LaunchDate { text: text.to_string() })?;
     let (year, month, day) = form.parts();
     if day != 1 {
         return Err(Issue::LaunchDay { text: text.to_string() });
