@@ -268,3 +268,17 @@ fn a_one_line_list_shows_the_part_around_each_problem() {
     assert_eq!(shown.chars().skip(at).take(4).collect::<String>(), "\"ZZ\"", "{err}");
     assert_eq!(caret.trim(), "^^^^", "{err}");
 }
+
+/// A partner's value is quoted as they wrote it, even where it holds words
+/// that are also Rust's type names (issue 28: `u32` was once rewritten).
+#[test]
+fn a_partners_value_is_quoted_exactly_as_written() {
+    let mut list: Value = serde_json::from_str(&std::fs::read_to_string(BUNDLED).unwrap()).unwrap();
+    list["partnerships"][0]["website"] = "http://u32.example/a sequence".into();
+    let file = temp("u32-website.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&list).unwrap()).unwrap();
+    let (code, _, err) = data(&["check", &file]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains(r#""http://u32.example/a sequence" is not an https:// address"#), "{err}");
+    assert!(!err.contains("a whole number"), "{err}");
+}

@@ -113,6 +113,18 @@ test('a JSON file with problems lists them by entry and field and previews the r
   await expectNoAxeViolations(page);
 });
 
+// A partner's value is quoted exactly as written, even words that are Rust's
+// type names (issue 28: "u32" was once rewritten into "a whole number …").
+test('a website holding "u32" and "a sequence" is quoted exactly as the partner wrote it', async ({ page }) => {
+  await openCheck(page);
+  const list = structuredClone(DATASET);
+  list.partnerships[0].website = 'http://u32.example/a sequence';
+  await choose(page, 'u32.json', JSON.stringify(list));
+  await expect(problems(page)).toHaveCount(1);
+  await expect(problems(page).first()).toContainText('"http://u32.example/a sequence" is not an https:// address');
+  await expect(problems(page).first()).not.toContainText('a whole number');
+});
+
 test('an unusable file says why and shows no preview; a good file after it shows one', async ({ page }) => {
   await openCheck(page);
   await choose(page, 'wrong.csv', 'name,stae\nA,LA\n');
