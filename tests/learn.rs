@@ -107,6 +107,21 @@ proptest! {
         }
     }
 
+    /// A card has a disclosure of partnerships like it exactly when it has any:
+    /// the quick test, which stops at the first, says what the ranking lists.
+    #[test]
+    fn a_card_has_similar_partnerships_exactly_when_the_ranking_lists_one(
+        d in dataset(),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        prop_assume!(!d.partnerships.is_empty());
+        let index = Index::new(&d);
+        let at = pick.index(d.partnerships.len());
+        let any = (0..d.partnerships.len()).any(|i| i != at && likeness(&d, at, i).shares_something());
+        prop_assert_eq!(index.has_similar(at), any);
+        prop_assert_eq!(index.has_similar(at), !index.similar(at, 1).is_empty());
+    }
+
     /// Each cell of the overview is the count of its own filtered view: the
     /// view's filters, its sector chosen and its topic added.
     #[test]
