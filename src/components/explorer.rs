@@ -256,12 +256,11 @@ impl Explorer {
         request_animation_frame(|| browser::scroll_to(RESULTS));
     }
 
-    /// The partnerships most like the one with `id` (`explore::similar`), best
-    /// first: each one's id, name and why it is there.
-    pub fn similar(&self, id: &str) -> Vec<(String, String, String)> {
+    /// The partnerships most like the one at `at` in the dataset
+    /// (`explore::similar`), best first: each one's id, name and why it is there.
+    pub fn similar(&self, at: usize) -> Vec<(String, String, String)> {
+        let likes = self.index.with_value(|index| index.similar(at, SIMILAR));
         self.dataset.with_value(|d| {
-            let Some(at) = d.position_of(id) else { return Vec::new() };
-            let likes = self.index.with_value(|index| index.similar(at, SIMILAR));
             likes
                 .into_iter()
                 .filter_map(|like| {
@@ -270,6 +269,11 @@ impl Explorer {
                 })
                 .collect()
         })
+    }
+
+    /// Whether the one at `at` has any partnership like it (quick: it stops at the first).
+    pub fn has_similar(&self, at: usize) -> bool {
+        self.index.with_value(|index| index.has_similar(at))
     }
 
     pub fn sector_label(&self, id: &str) -> String {
