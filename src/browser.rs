@@ -324,6 +324,15 @@ fn save_url(url: Option<String>, name: &str) {
     });
 }
 
+/// Whether the page's stylesheet applies what it holds inside `@supports
+/// SUPPORTS { @media MEDIA { … } }`, now: true natively (the prerender) and
+/// wherever the browser cannot say.
+pub fn css_applies(supports: &str, media: &str) -> bool {
+    let Some(window) = window() else { return true };
+    web_sys::css::supports(supports).unwrap_or(true)
+        && window.match_media(media).ok().flatten().is_none_or(|list| list.matches())
+}
+
 /// Opens the browser's print dialog (Print, or Save as PDF).
 pub fn print() {
     if let Some(window) = window() {

@@ -240,7 +240,8 @@ impl Explorer {
     /// plain clicks stay in the page anyway; any change of view redraws it.
     pub fn overview(&self) -> Overview {
         let current = if self.live.get_untracked() { browser::location_search() } else { String::new() };
-        self.filter.with(|f| self.dataset.with_value(|d| self.index.with_value(|i| Overview::new(i, d, f, &current))))
+        self.results
+            .with(|r| self.filter.with(|f| self.dataset.with_value(|d| Overview::new(&r.overview, d, f, &current))))
     }
 
     /// A link to another view of this page (`?…`) followed by a plain click:

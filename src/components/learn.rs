@@ -6,7 +6,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::explorer::use_explorer;
-use crate::explore::{Overview, OverviewCell};
+use crate::explore::{Overview, OverviewCell, Results};
 use crate::later;
 
 /// The words that open a card's similar partnerships, and name their list.
@@ -74,14 +74,28 @@ pub fn SimilarPartnerships(at: usize, open: RwSignal<bool>, as_prerendered: bool
     })
 }
 
+/// Where the stylesheet opens the overview's disclosure by itself
+/// (`public/styles.css`): in a browser that lets it (`::details-content`), on
+/// a screen at least this wide. A test holds the two to the stylesheet's.
+pub const OPENS_ITSELF_IF: &str = "selector(::details-content)";
+pub const OPENS_ITSELF_FROM: &str = "(min-width: 40.0625rem)";
+
 /// "What these partnerships work on": topics (rows) by sector (columns) for
 /// the current view, each count a link to its view. It follows the other
 /// filters as the facet counts do. After the cards (never above the first);
 /// its table scrolls in its own box where it is wider than the screen. On a
 /// phone it is collapsed: a native disclosure (`<details>`), which the CSS
 /// keeps open on wider screens. The table is drawn whole from
-/// `Explorer::overview` at each change (a few dozen cells): one closure for
-/// all of it costs the wasm far less than one per cell.
+/// `Explorer::overview` (a few dozen cells): one closure for all of it costs
+/// the wasm far less than one per cell.
+///
+/// It is counted and drawn only while it can be seen: the disclosure open (or
+/// being opened: a click on its summary comes before it opens, so the frame
+/// that shows it open holds the table), opened by the CSS, or the page being
+/// printed (paper shows it whole). Closed on a phone, it stays as it was
+/// (unseen, and hidden from screen readers too) and costs a change nothing;
+/// it follows the view again as it opens. And it is drawn again only when it
+/// differs: a sector chosen changes no count (each column is a sector).
 #[component]
 pub fn TopicOverview() -> impl IntoView {
     let explorer = use_explorer();
@@ -90,8 +104,45 @@ pub fn TopicOverview() -> impl IntoView {
             explorer.follow_view_link(&event, &href);
         }
     };
+    let details = NodeRef::<leptos::html::Details>::new();
+    let open = RwSignal::new(false);
+    let opening = move |_| {
+        if let Some(details) = details.get_untracked() {
+            open.set(!details.open());
+        }
+    };
+    let toggled = move |_| {
+        let now = details.get_untracked().is_some_and(|details| details.open());
+        if open.get_untracked() != now {
+            open.set(now);
+        }
+    };
+    let opens_itself = RwSignal::new(crate::browser::css_applies(OPENS_ITSELF_IF, OPENS_ITSELF_FROM));
+    let printing = RwSignal::new(false);
+    #[cfg(target_arch = "wasm32")]
+    {
+        // A window resized or a phone turned may cross the width.
+        let resize = window_event_listener(leptos::ev::resize, move |_| {
+            let now = crate::browser::css_applies(OPENS_ITSELF_IF, OPENS_ITSELF_FROM);
+            if opens_itself.get_untracked() != now {
+                opens_itself.set(now);
+            }
+        });
+        let before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
+        let after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
+        on_cleanup(move || {
+            resize.remove();
+            before.remove();
+            after.remove();
+        });
+    }
+    // Made at first as the page built ahead holds it; then as it was while unseen.
+    let overview = Memo::new(move |before: Option<&Overview>| match before {
+        Some(before) if !(open.get() || opens_itself.get() || printing.get()) => before.clone(),
+        _ => explorer.overview(),
+    });
     let table = move || {
-        let Overview { sectors, rows } = explorer.overview();
+        let Overview { sectors, rows } = overview.get();
         let header = sectors.into_iter().map(|s| view! { <th scope="col">{s}</th> }).collect_view();
         let rows = rows
             .into_iter()
@@ -127,13 +178,15 @@ pub fn TopicOverview() -> impl IntoView {
     let body = later::now_or_later!(body, move || table, |table| {
         view! { <div class="overview-body" on:click=follow node_ref=body>{table}</div> }
     });
+    // Whether the view has any row, from its counts (the table may be as it was).
+    let empty = move || !explorer.results.with(Results::has_overview);
     view! {
-        // Only with the full controls (a partner's embed chooses), and only
-        // when the view has any partnership: the CSS hides it otherwise.
-        <section class="overview" aria-labelledby="overview-title">
+        // Only with the full controls (a partner's embed chooses: the CSS hides
+        // it otherwise), and only when the view has any partnership.
+        <section class="overview" aria-labelledby="overview-title" hidden=empty>
             <h2 id="overview-title">"What these partnerships work on"</h2>
-            <details class="overview-details">
-                <summary>"Show topics by sector"</summary>
+            <details class="overview-details" node_ref=details on:toggle=toggled>
+                <summary on:click=opening>"Show topics by sector"</summary>
                 // One listener for every count's link (they are redrawn at each change).
                 {body}
             </details>

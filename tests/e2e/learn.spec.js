@@ -174,6 +174,37 @@ for (const colorScheme of ['light', 'dark']) {
       await expectNoAxeViolations(page);
     });
 
+    // Closed, the overview is not counted or drawn at each change (no one
+    // sees it); whatever shows it shows the view as it is.
+    const LOUISIANA = DATASET.partnerships.filter((p) => p.state === 'LA');
+    const showsLouisiana = async (page) => {
+      const table = page.locator('.overview-table');
+      await expect(table.locator('tbody tr')).toHaveCount(topicsOf(LOUISIANA).size);
+      const numbers = (await table.locator('tbody td').allTextContents()).map(Number);
+      expect(numbers.reduce((a, b) => a + b, 0)).toBe(LOUISIANA.reduce((n, p) => n + new Set(p.topics).size, 0));
+    };
+
+    test('the overview of a view chosen while it was closed is that view\'s when opened', async ({ page }) => {
+      await gotoReady(page, './?state=LA');
+      await page.getByText('Show topics by sector').click();
+      await expect(page.locator('.overview-table')).toBeVisible();
+      await showsLouisiana(page);
+    });
+
+    test('the overview of a view chosen while it was closed is that view\'s on a wider screen, and on paper', async ({ page }) => {
+      await gotoReady(page, './?state=LA');
+      await expect(page.locator('.overview-table')).toBeHidden();
+      await page.setViewportSize({ width: 1024, height: 740 });
+      await expect(page.locator('.overview-table')).toBeVisible();
+      await showsLouisiana(page);
+      await page.setViewportSize({ width: 375, height: 740 });
+      await gotoReady(page, './?state=LA');
+      await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.locator('.overview-table')).toBeVisible();
+      await showsLouisiana(page);
+    });
+
     test('the overview is collapsed until asked for, scrolls in its own box, and has no axe violations open', async ({ page }) => {
       await gotoReady(page, './');
       const summary = page.getByText('Show topics by sector');
