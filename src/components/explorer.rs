@@ -244,6 +244,13 @@ impl Explorer {
             .with(|r| self.filter.with(|f| self.dataset.with_value(|d| Overview::new(&r.overview, d, f, &current))))
     }
 
+    /// Makes what runs it follow what `overview` is made of (for a reader
+    /// that reads `overview` untracked, and follows it only at times).
+    pub fn follow_overview(&self) {
+        self.results.track();
+        self.filter.track();
+    }
+
     /// A link to another view of this page (`?…`) followed by a plain click:
     /// the page shows that view and brings its results into view. With a
     /// modifier key or another button, the browser opens it as it would.

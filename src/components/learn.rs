@@ -43,32 +43,20 @@ pub fn SimilarPartnerships(at: usize, open: RwSignal<bool>, as_prerendered: bool
                 .collect_view();
             view! { <ul class="similar-list" aria-label=SIMILAR_NAME>{items}</ul> }
         };
-        // Opened by its summary (the click comes before the disclosure opens, so
-        // the list is there in the frame that shows it open) or otherwise (the
-        // browser's find in page, say: then at its toggle).
-        let asked = RwSignal::new(false);
-        let ask = move || {
+        // Asked for by a click on its summary, which comes before the
+        // disclosure opens: the frame that shows it open holds the list. An
+        // opened card opens it too: made then, and gone as the card closes.
+        let asked = RwSignal::new(as_prerendered);
+        let ask = move |_| {
             if !asked.get_untracked() {
                 asked.set(true);
             }
         };
-        let list = if as_prerendered {
-            Either::Left(list())
-        } else {
-            // Once made, kept: closing and opening again changes nothing.
-            let made = Memo::new(move |before: Option<&bool>| before == Some(&true) || asked.get() || open.get());
-            Either::Right(move || made.get().then(list))
-        };
         view! {
             // Named for a screen reader as on screen: the group and its list.
-            <details
-                class="card-similar"
-                aria-label=SIMILAR_NAME
-                prop:open=move || open.get()
-                on:toggle=move |_| ask()
-            >
-                <summary on:click=move |_| ask()>{SIMILAR_NAME}</summary>
-                {list}
+            <details class="card-similar" aria-label=SIMILAR_NAME prop:open=move || open.get()>
+                <summary on:click=ask>{SIMILAR_NAME}</summary>
+                {move || (asked.get() || open.get()).then(list)}
             </details>
         }
     })
@@ -94,8 +82,7 @@ pub const OPENS_ITSELF_FROM: &str = "(min-width: 40.0625rem)";
 /// that shows it open holds the table), opened by the CSS, or the page being
 /// printed (paper shows it whole). Closed on a phone, it stays as it was
 /// (unseen, and hidden from screen readers too) and costs a change nothing;
-/// it follows the view again as it opens. And it is drawn again only when it
-/// differs: a sector chosen changes no count (each column is a sector).
+/// it follows the view again as it opens.
 #[component]
 pub fn TopicOverview() -> impl IntoView {
     let explorer = use_explorer();
@@ -104,15 +91,10 @@ pub fn TopicOverview() -> impl IntoView {
             explorer.follow_view_link(&event, &href);
         }
     };
-    let details = NodeRef::<leptos::html::Details>::new();
+    // The disclosure open, or about to be (a click on its summary).
     let open = RwSignal::new(false);
-    let opening = move |_| {
-        if let Some(details) = details.get_untracked() {
-            open.set(!details.open());
-        }
-    };
-    let toggled = move |_| {
-        let now = details.get_untracked().is_some_and(|details| details.open());
+    let follow_disclosure = move |event: leptos::ev::Event| {
+        let now = crate::browser::disclosure_open(&event);
         if open.get_untracked() != now {
             open.set(now);
         }
@@ -121,28 +103,28 @@ pub fn TopicOverview() -> impl IntoView {
     let printing = RwSignal::new(false);
     #[cfg(target_arch = "wasm32")]
     {
-        // A window resized or a phone turned may cross the width.
-        let resize = window_event_listener(leptos::ev::resize, move |_| {
-            let now = crate::browser::css_applies(OPENS_ITSELF_IF, OPENS_ITSELF_FROM);
-            if opens_itself.get_untracked() != now {
-                opens_itself.set(now);
+        // One listener for the three (a window resized or a phone turned may cross the width).
+        let on_window = move |event: web_sys::Event| match event.type_().as_str() {
+            "beforeprint" => printing.set(true),
+            "afterprint" => printing.set(false),
+            _ => {
+                let now = crate::browser::css_applies(OPENS_ITSELF_IF, OPENS_ITSELF_FROM);
+                if opens_itself.get_untracked() != now {
+                    opens_itself.set(now);
+                }
             }
-        });
-        let before = window_event_listener(leptos::ev::beforeprint, move |_| printing.set(true));
-        let after = window_event_listener(leptos::ev::afterprint, move |_| printing.set(false));
-        on_cleanup(move || {
-            resize.remove();
-            before.remove();
-            after.remove();
-        });
+        };
+        let listening =
+            ["resize", "beforeprint", "afterprint"].map(|name| window_event_listener_untyped(name, on_window));
+        on_cleanup(move || listening.into_iter().for_each(|listener| listener.remove()));
     }
-    // Made at first as the page built ahead holds it; then as it was while unseen.
-    let overview = Memo::new(move |before: Option<&Overview>| match before {
-        Some(before) if !(open.get() || opens_itself.get() || printing.get()) => before.clone(),
-        _ => explorer.overview(),
-    });
     let table = move || {
-        let Overview { sectors, rows } = overview.get();
+        // Unseen, it is drawn from the view without following it (the first
+        // time as the page built ahead holds it, or as it closes), then left so.
+        if open.get() || opens_itself.get() || printing.get() {
+            explorer.follow_overview();
+        }
+        let Overview { sectors, rows } = untrack(|| explorer.overview());
         let header = sectors.into_iter().map(|s| view! { <th scope="col">{s}</th> }).collect_view();
         let rows = rows
             .into_iter()
@@ -185,8 +167,8 @@ pub fn TopicOverview() -> impl IntoView {
         // it otherwise), and only when the view has any partnership.
         <section class="overview" aria-labelledby="overview-title" hidden=empty>
             <h2 id="overview-title">"What these partnerships work on"</h2>
-            <details class="overview-details" node_ref=details on:toggle=toggled>
-                <summary on:click=opening>"Show topics by sector"</summary>
+            <details class="overview-details" on:toggle=follow_disclosure>
+                <summary on:click=move |event| follow_disclosure(event.into())>"Show topics by sector"</summary>
                 // One listener for every count's link (they are redrawn at each change).
                 {body}
             </details>
