@@ -3,7 +3,12 @@
 // navigation to the first cards on screen, and the median and 95th percentile
 // time from a filter click or a keystroke to the next paint.
 //
-//   node scripts/bench.mjs [--entries 10000] [--rounds 20]
+//   node scripts/bench.mjs [--entries 10000] [--rounds 20] [--dist DIR] [--width 1280]
+//
+// --dist benches another build (default dist/): to compare two builds, copy
+// one aside and run the two in turn, alternating, on the same machine.
+// --width sets the window's width (900 px high), such as 375 for a phone's
+// layout (no throttling: the same machine, a narrower page).
 //
 // The synthetic dataset is generated here and served by request interception:
 // it is never written into dist/. Figures vary with the machine; compare runs
@@ -16,6 +21,8 @@ const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
 const ENTRIES = opt('--entries', 10_000);
 const ROUNDS = opt('--rounds', 20);
+const DIST = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : 'dist';
+const WIDTH = opt('--width', 1280);
 const PORT = 4198;
 
 const percentile = (values, p) => {
@@ -25,10 +32,10 @@ const percentile = (values, p) => {
 const fmt = (ms) => `${ms.toFixed(1).padStart(7)} ms`;
 
 const body = synthetic(ENTRIES);
-const server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port: PORT });
+const server = await serveStatic({ dir: DIST, prefix: '/explorer/', port: PORT });
 try {
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
   // Asked for as a partner's list (?data=): without it the page's own dataset is used.
   const url = `http://127.0.0.1:${PORT}/explorer/?data=data/partnerships.json`;
   await page.route('**/data/partnerships.json', (route) => route.fulfill({ contentType: 'application/json', body }));
@@ -90,12 +97,12 @@ try {
       results[name].push(ms);
     }
     // Back to the full list between kinds, outside the measurement.
-        await page.goto(url);
+    await page.goto(url);
     await page.waitForSelector('main article');
   }
   await browser.close();
 
-  console.log(`Partnership Explorer benchmark: ${ENTRIES} partnerships, release build, headless Chromium`);
+  console.log(`Partnership Explorer benchmark: ${ENTRIES} partnerships, release build in ${DIST}/, headless Chromium, ${WIDTH} px wide`);
   console.log(`first load: ${status?.trim()}, ${shown} cards rendered`);
   console.log(`navigation -> first cards painted: ${fmt(firstCards)}`);
   console.log(`${'interaction -> next paint'.padEnd(28)} ${'median'.padStart(10)} ${'p95'.padStart(10)} ${'max'.padStart(10)}   (${ROUNDS} each)`);

@@ -324,6 +324,30 @@ fn save_url(url: Option<String>, name: &str) {
     });
 }
 
+/// Whether the page's stylesheet applies what it holds inside `@supports
+/// SUPPORTS { @media MEDIA { … } }`, now: true natively (the prerender) and
+/// wherever the browser cannot say.
+pub fn css_applies(supports: &str, media: &str) -> bool {
+    let Some(window) = window() else { return true };
+    web_sys::css::supports(supports).unwrap_or(true)
+        && window.match_media(media).ok().flatten().is_none_or(|list| list.matches())
+}
+
+/// Whether the disclosure (`<details>`) an event is about is open once the
+/// event is handled: a `toggle` of the disclosure says how it is; a click on
+/// its `<summary>` comes before it toggles.
+pub fn disclosure_open(event: &web_sys::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(element) = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
+    };
+    if element.tag_name().eq_ignore_ascii_case("summary") {
+        !element.parent_element().is_some_and(|details| details.has_attribute("open"))
+    } else {
+        element.has_attribute("open")
+    }
+}
+
 /// Opens the browser's print dialog (Print, or Save as PDF).
 pub fn print() {
     if let Some(window) = window() {

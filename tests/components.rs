@@ -226,6 +226,27 @@ async fn search_marks_matches_and_empty_state_clears() {
 }
 
 #[wasm_bindgen_test]
+async fn a_cards_similar_partnerships_are_made_when_first_opened() {
+    let root = mount_explorer().await;
+    // Rendered fresh (no prerendered page to claim): each card has its
+    // disclosure, and none has made its list.
+    assert_eq!(count(&root, "article details.card-similar"), count(&root, "article"));
+    assert_eq!(count(&root, ".similar-list"), 0);
+    let card = "#calumet-manufacturing-industry-sector-partnership";
+    element::<web_sys::HtmlElement>(&root, &format!("{card} .card-similar summary")).click();
+    leptos::task::tick().await;
+    assert_eq!(count(&root, &format!("{card} .similar-list li")), 3);
+    assert_eq!(count(&root, ".similar-list"), 1, "only the card opened");
+    // Closed and opened again, the same list (made once).
+    let list = root.query_selector(&format!("{card} .similar-list")).expect("q");
+    element::<web_sys::HtmlElement>(&root, &format!("{card} .card-similar summary")).click();
+    leptos::task::tick().await;
+    element::<web_sys::HtmlElement>(&root, &format!("{card} .card-similar summary")).click();
+    leptos::task::tick().await;
+    assert_eq!(root.query_selector(&format!("{card} .similar-list")).expect("q"), list);
+}
+
+#[wasm_bindgen_test]
 fn a_panic_shows_a_reload_notice_once() {
     partnership_explorer::browser::show_crash_notice();
     partnership_explorer::browser::show_crash_notice();

@@ -1,12 +1,13 @@
 //! Learning from peers (issue 22), the pure core: the similar partnerships of
 //! a card (`Index::similar`) and the overview of topics by sector
-//! (`Index::overview`), on the bundled list and on generated ones.
+//! (`Results::overview`, `Overview`), on the bundled list and on generated ones.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod generate;
 
 use generate::{bundled, dataset, filters};
+use partnership_explorer::components::learn::{OPENS_ITSELF_FROM, OPENS_ITSELF_IF};
 use partnership_explorer::data::Dataset;
 use partnership_explorer::explore::overview::{shade, SHADES};
 use partnership_explorer::explore::{parse_query, Filter, Index, Like, Overview, SIMILAR};
@@ -107,12 +108,27 @@ proptest! {
         }
     }
 
+    /// A card has a disclosure of partnerships like it exactly when it has any:
+    /// the quick test, which stops at the first, says what the ranking lists.
+    #[test]
+    fn a_card_has_similar_partnerships_exactly_when_the_ranking_lists_one(
+        d in dataset(),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        prop_assume!(!d.partnerships.is_empty());
+        let index = Index::new(&d);
+        let at = pick.index(d.partnerships.len());
+        let any = (0..d.partnerships.len()).any(|i| i != at && likeness(&d, at, i).shares_something());
+        prop_assert_eq!(index.has_similar(at), any);
+        prop_assert_eq!(index.has_similar(at), !index.similar(at, 1).is_empty());
+    }
+
     /// Each cell of the overview is the count of its own filtered view: the
     /// view's filters, its sector chosen and its topic added.
     #[test]
     fn each_overview_count_is_its_views_count(d in dataset(), f in filters()) {
         let index = Index::new(&d);
-        let cells = index.overview(&f);
+        let cells = index.run(&f).overview;
         prop_assert_eq!(cells.len(), d.topics.len());
         for (t, row) in cells.iter().enumerate() {
             prop_assert_eq!(row.len(), d.sectors.len());
@@ -129,12 +145,13 @@ proptest! {
     /// The table the page draws: only the topics and sectors with any
     /// partnership in the view, each cell its count, a shade that grows with
     /// it, and a link to exactly its view (the page's other parameters kept)
-    /// when it has any.
+    /// when it has any; and a table (any row) exactly when the results say so.
     #[test]
     fn the_overview_table_keeps_what_has_any_and_links_each_cell_to_its_view(d in dataset(), f in filters()) {
         let index = Index::new(&d);
-        let counts = index.overview(&f);
-        let table = Overview::new(&index, &d, &f, "?data=lists/ours.json&embed=1&sector=it");
+        let counts = index.run(&f).overview;
+        let table = Overview::new(&counts, &d, &f, "?data=lists/ours.json&embed=1&sector=it");
+        prop_assert_eq!(index.run(&f).has_overview(), !table.rows.is_empty());
         let columns: Vec<usize> = (0..d.sectors.len()).filter(|&s| counts.iter().any(|row| row[s] > 0)).collect();
         let rows: Vec<usize> = (0..d.topics.len()).filter(|&t| counts[t].iter().any(|&n| n > 0)).collect();
         let labels: Vec<String> = columns.iter().map(|&s| d.sectors[s].label.to_string()).collect();
@@ -178,7 +195,7 @@ proptest! {
 fn the_overview_of_the_bundled_list_counts_healthcare_career_pathways() {
     let d = bundled();
     let index = Index::new(&d);
-    let cells = index.overview(&Filter::default());
+    let cells = index.run(&Filter::default()).overview;
     let t = d.topics.iter().position(|t| t.id == "career-pathways").unwrap();
     let s = d.sectors.iter().position(|s| s.id == "healthcare").unwrap();
     let expected = d
@@ -188,4 +205,22 @@ fn the_overview_of_the_bundled_list_counts_healthcare_career_pathways() {
         .count();
     assert!(expected > 0);
     assert_eq!(cells[t][s], expected);
+}
+
+/// The page counts and draws the overview only while it can be seen: it must
+/// know where the stylesheet opens the disclosure by itself (its conditions
+/// are the stylesheet's), and that only print opens it otherwise.
+#[test]
+fn the_overview_opens_itself_where_the_stylesheet_opens_it() {
+    let css = include_str!("../public/styles.css");
+    let opens = ".overview-details::details-content { content-visibility: visible; }";
+    let block = format!("@supports {OPENS_ITSELF_IF} {{\n  @media {OPENS_ITSELF_FROM} {{\n");
+    let at = css.find(&block).unwrap_or_else(|| panic!("no {block:?} in public/styles.css"));
+    let inside = &css[at + block.len()..];
+    let inside = &inside[..inside.find("\n  }").unwrap()];
+    assert!(inside.contains(opens), "{inside}");
+    // The print rules come last: any rule before them is for the screen.
+    let print = css.find("@media print {").unwrap();
+    let on_screen: Vec<usize> = css.match_indices(opens).map(|(i, _)| i).filter(|&i| i < print).collect();
+    assert_eq!(on_screen, [at + block.len() + inside.find(opens).unwrap()], "opened on screen elsewhere too");
 }

@@ -38,19 +38,24 @@ pub fn Highlighted(#[prop(into)] text: String) -> impl IntoView {
     }
 }
 
-/// A card in the list. Hydrating the page, the card's inside is made live a
-/// little later: the cards are most of the page, and one task for all of it
-/// is a long one on a slow phone (`later`).
+/// A card in the list; `at` is its partnership's place in the dataset.
+/// Hydrating the page, the card's inside is made live a little later: the
+/// cards are most of the page, and one task for all of it is a long one on a
+/// slow phone (`later`).
 #[component]
-pub fn PartnershipCard(partnership: Partnership) -> impl IntoView {
-    later::now_or_later!(item, move || view! { <CardArticle partnership/> }, |article| {
+pub fn PartnershipCard(partnership: Partnership, at: usize) -> impl IntoView {
+    // The page built ahead (or its card this one claims) holds the similar
+    // partnerships, readable without JavaScript: such a card renders them at
+    // once, as it does. Read here: a card made live later runs once the page is live.
+    let as_prerendered = !use_explorer().live.get_untracked();
+    later::now_or_later!(item, move || view! { <CardArticle partnership at as_prerendered/> }, |article| {
         view! { <li class=names::CARD_ITEM node_ref=item>{article}</li> }
     })
 }
 
 /// The card itself.
 #[component]
-fn CardArticle(partnership: Partnership) -> impl IntoView {
+fn CardArticle(partnership: Partnership, at: usize, as_prerendered: bool) -> impl IntoView {
     let explorer = use_explorer();
     let Partnership {
         id,
@@ -178,7 +183,7 @@ fn CardArticle(partnership: Partnership) -> impl IntoView {
                 </button>
             })}
             <ul class="card-topics" aria-label="Topics">{topic_buttons}</ul>
-            <SimilarPartnerships id=id.to_string() open/>
+            <SimilarPartnerships at open as_prerendered/>
             <div class="card-actions">
                 {website}
                 <button type="button" class="link-button" on:click=copy>

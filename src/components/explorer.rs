@@ -240,7 +240,15 @@ impl Explorer {
     /// plain clicks stay in the page anyway; any change of view redraws it.
     pub fn overview(&self) -> Overview {
         let current = if self.live.get_untracked() { browser::location_search() } else { String::new() };
-        self.filter.with(|f| self.dataset.with_value(|d| self.index.with_value(|i| Overview::new(i, d, f, &current))))
+        self.results
+            .with(|r| self.filter.with(|f| self.dataset.with_value(|d| Overview::new(&r.overview, d, f, &current))))
+    }
+
+    /// Makes what runs it follow what `overview` is made of (for a reader
+    /// that reads `overview` untracked, and follows it only at times).
+    pub fn follow_overview(&self) {
+        self.results.track();
+        self.filter.track();
     }
 
     /// A link to another view of this page (`?…`) followed by a plain click:
@@ -256,12 +264,11 @@ impl Explorer {
         request_animation_frame(|| browser::scroll_to(RESULTS));
     }
 
-    /// The partnerships most like the one with `id` (`explore::similar`), best
-    /// first: each one's id, name and why it is there.
-    pub fn similar(&self, id: &str) -> Vec<(String, String, String)> {
+    /// The partnerships most like the one at `at` in the dataset
+    /// (`explore::similar`), best first: each one's id, name and why it is there.
+    pub fn similar(&self, at: usize) -> Vec<(String, String, String)> {
+        let likes = self.index.with_value(|index| index.similar(at, SIMILAR));
         self.dataset.with_value(|d| {
-            let Some(at) = d.position_of(id) else { return Vec::new() };
-            let likes = self.index.with_value(|index| index.similar(at, SIMILAR));
             likes
                 .into_iter()
                 .filter_map(|like| {
@@ -270,6 +277,11 @@ impl Explorer {
                 })
                 .collect()
         })
+    }
+
+    /// Whether the one at `at` has any partnership like it (quick: it stops at the first).
+    pub fn has_similar(&self, at: usize) -> bool {
+        self.index.with_value(|index| index.has_similar(at))
     }
 
     pub fn sector_label(&self, id: &str) -> String {

@@ -6,40 +6,67 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::explorer::use_explorer;
-use crate::explore::{Overview, OverviewCell};
+use crate::explore::{Overview, OverviewCell, Results};
 use crate::later;
 
-/// "Partnerships like this one", a disclosure at the foot of a card: open
-/// when the card is opened (`open`), or on its own. Each entry links to its
-/// card's own address (`#id`), which opens that card and brings it into view.
 /// The words that open a card's similar partnerships, and name their list.
 const SIMILAR_NAME: &str = "Partnerships like this one";
 
+/// "Partnerships like this one", a disclosure at the foot of a card (`at`, its
+/// place in the dataset): open when the card is opened (`open`), or on its
+/// own; there only when the card has any. Each entry links to its card's own
+/// address (`#id`), which opens that card and brings it into view.
+///
+/// Its list is ranked over the whole dataset, and a closed disclosure shows
+/// nothing (nor does paper: the CSS leaves it out of print), so a card makes
+/// its list the first time the disclosure opens, not with each card a filter
+/// brings: at 10,000 partnerships, a dozen lists made a third of a sector click.
+/// But `as_prerendered`, the card renders it at once, as the page built ahead
+/// holds it for readers without JavaScript.
 #[component]
-pub fn SimilarPartnerships(id: String, open: RwSignal<bool>) -> impl IntoView {
-    let similar = use_explorer().similar(&id);
-    (!similar.is_empty()).then(|| {
-        let items = similar
-            .into_iter()
-            .map(|(id, name, why)| {
-                view! {
-                    <li>
-                        <a href=format!("#{id}")>{name}</a>
-                        " "
-                        <span class="similar-why">{why}</span>
-                    </li>
-                }
-            })
-            .collect_view();
+pub fn SimilarPartnerships(at: usize, open: RwSignal<bool>, as_prerendered: bool) -> impl IntoView {
+    let explorer = use_explorer();
+    explorer.has_similar(at).then(|| {
+        let list = move || {
+            let items = explorer
+                .similar(at)
+                .into_iter()
+                .map(|(id, name, why)| {
+                    view! {
+                        <li>
+                            <a href=format!("#{id}")>{name}</a>
+                            " "
+                            <span class="similar-why">{why}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="similar-list" aria-label=SIMILAR_NAME>{items}</ul> }
+        };
+        // Asked for by a click on its summary, which comes before the
+        // disclosure opens: the frame that shows it open holds the list. An
+        // opened card opens it too: made then, and gone as the card closes.
+        let asked = RwSignal::new(as_prerendered);
+        let ask = move |_| {
+            if !asked.get_untracked() {
+                asked.set(true);
+            }
+        };
         view! {
             // Named for a screen reader as on screen: the group and its list.
             <details class="card-similar" aria-label=SIMILAR_NAME prop:open=move || open.get()>
-                <summary>{SIMILAR_NAME}</summary>
-                <ul class="similar-list" aria-label=SIMILAR_NAME>{items}</ul>
+                <summary on:click=ask>{SIMILAR_NAME}</summary>
+                {move || (asked.get() || open.get()).then(list)}
             </details>
         }
     })
 }
+
+/// Where the stylesheet opens the overview's disclosure by itself
+/// (`public/styles.css`): in a browser that lets it (`::details-content`), on
+/// a screen at least this wide. A test holds the two to the stylesheet's.
+pub const OPENS_ITSELF_IF: &str = "selector(::details-content)";
+pub const OPENS_ITSELF_FROM: &str = "(min-width: 40.0625rem)";
 
 /// "What these partnerships work on": topics (rows) by sector (columns) for
 /// the current view, each count a link to its view. It follows the other
@@ -47,8 +74,15 @@ pub fn SimilarPartnerships(id: String, open: RwSignal<bool>) -> impl IntoView {
 /// its table scrolls in its own box where it is wider than the screen. On a
 /// phone it is collapsed: a native disclosure (`<details>`), which the CSS
 /// keeps open on wider screens. The table is drawn whole from
-/// `Explorer::overview` at each change (a few dozen cells): one closure for
-/// all of it costs the wasm far less than one per cell.
+/// `Explorer::overview` (a few dozen cells): one closure for all of it costs
+/// the wasm far less than one per cell.
+///
+/// It is counted and drawn only while it can be seen: the disclosure open (or
+/// being opened: a click on its summary comes before it opens, so the frame
+/// that shows it open holds the table), opened by the CSS, or the page being
+/// printed (paper shows it whole). Closed on a phone, it stays as it was
+/// (unseen, and hidden from screen readers too) and costs a change nothing;
+/// it follows the view again as it opens.
 #[component]
 pub fn TopicOverview() -> impl IntoView {
     let explorer = use_explorer();
@@ -57,8 +91,40 @@ pub fn TopicOverview() -> impl IntoView {
             explorer.follow_view_link(&event, &href);
         }
     };
+    // The disclosure open, or about to be (a click on its summary).
+    let open = RwSignal::new(false);
+    let follow_disclosure = move |event: leptos::ev::Event| {
+        let now = crate::browser::disclosure_open(&event);
+        if open.get_untracked() != now {
+            open.set(now);
+        }
+    };
+    let opens_itself = RwSignal::new(crate::browser::css_applies(OPENS_ITSELF_IF, OPENS_ITSELF_FROM));
+    let printing = RwSignal::new(false);
+    #[cfg(target_arch = "wasm32")]
+    {
+        // One listener for the three (a window resized or a phone turned may cross the width).
+        let on_window = move |event: web_sys::Event| match event.type_().as_str() {
+            "beforeprint" => printing.set(true),
+            "afterprint" => printing.set(false),
+            _ => {
+                let now = crate::browser::css_applies(OPENS_ITSELF_IF, OPENS_ITSELF_FROM);
+                if opens_itself.get_untracked() != now {
+                    opens_itself.set(now);
+                }
+            }
+        };
+        let listening =
+            ["resize", "beforeprint", "afterprint"].map(|name| window_event_listener_untyped(name, on_window));
+        on_cleanup(move || listening.into_iter().for_each(|listener| listener.remove()));
+    }
     let table = move || {
-        let Overview { sectors, rows } = explorer.overview();
+        // Unseen, it is drawn from the view without following it (the first
+        // time as the page built ahead holds it, or as it closes), then left so.
+        if open.get() || opens_itself.get() || printing.get() {
+            explorer.follow_overview();
+        }
+        let Overview { sectors, rows } = untrack(|| explorer.overview());
         let header = sectors.into_iter().map(|s| view! { <th scope="col">{s}</th> }).collect_view();
         let rows = rows
             .into_iter()
@@ -94,13 +160,15 @@ pub fn TopicOverview() -> impl IntoView {
     let body = later::now_or_later!(body, move || table, |table| {
         view! { <div class="overview-body" on:click=follow node_ref=body>{table}</div> }
     });
+    // Whether the view has any row, from its counts (the table may be as it was).
+    let empty = move || !explorer.results.with(Results::has_overview);
     view! {
-        // Only with the full controls (a partner's embed chooses), and only
-        // when the view has any partnership: the CSS hides it otherwise.
-        <section class="overview" aria-labelledby="overview-title">
+        // Only with the full controls (a partner's embed chooses: the CSS hides
+        // it otherwise), and only when the view has any partnership.
+        <section class="overview" aria-labelledby="overview-title" hidden=empty>
             <h2 id="overview-title">"What these partnerships work on"</h2>
-            <details class="overview-details">
-                <summary>"Show topics by sector"</summary>
+            <details class="overview-details" on:toggle=follow_disclosure>
+                <summary on:click=move |event| follow_disclosure(event.into())>"Show topics by sector"</summary>
                 // One listener for every count's link (they are redrawn at each change).
                 {body}
             </details>

@@ -98,8 +98,8 @@ pub fn ResultList() -> impl IntoView {
                 <EmptyState/>
             </Show>
             <ul class="card-grid" role="list">
-                <For each=visible key=|(i, _)| *i let:((_, partnership))>
-                    <PartnershipCard partnership/>
+                <For each=visible key=|(i, _)| *i let:((at, partnership))>
+                    <PartnershipCard partnership at/>
                 </For>
             </ul>
             <Show when=has_more>

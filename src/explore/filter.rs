@@ -91,7 +91,7 @@ impl Filter {
     }
 
     /// The view of one cell of the topics-by-sector overview: this filter with
-    /// `sector` chosen and `topic` added (`Index::overview` counts it).
+    /// `sector` chosen and `topic` added (`Results::overview` counts it).
     pub fn with_sector_and_topic(&self, sector: &str, topic: &str) -> Filter {
         let mut next = self.clone();
         next.sector = Some(sector.to_string());

@@ -53,6 +53,12 @@ pub struct Results {
     pub state_totals: Vec<usize>,
     /// Aligned with `dataset.topics`: the count if that topic were (or stays) selected.
     pub topics: Vec<usize>,
+    /// What the partnerships of the view work on: for each topic (rows, aligned
+    /// with `dataset.topics`) and sector (columns, aligned with
+    /// `dataset.sectors`), how many partnerships the view would show with that
+    /// sector chosen and that topic added. Like the facet counts, it follows the
+    /// other filters (state, topics, search) and not the sector chosen.
+    pub overview: Vec<Vec<usize>>,
 }
 
 impl Results {
@@ -61,6 +67,12 @@ impl Results {
     pub fn status(&self) -> String {
         let noun = if self.total == 1 { "partnership" } else { "partnerships" };
         format!("Showing {} of {} {noun}", self.matching.len(), self.total)
+    }
+
+    /// Whether the overview has any row: a partnership of the view (whatever
+    /// its sector) that works on a topic.
+    pub fn has_overview(&self) -> bool {
+        self.overview.iter().flatten().any(|&n| n > 0)
     }
 }
 
@@ -118,6 +130,7 @@ impl Index {
             states: vec![0; STATES.len()],
             state_totals: self.state_totals.clone(),
             topics: vec![0; self.known.topics.len()],
+            overview: vec![vec![0; self.known.sectors.len()]; self.known.topics.len()],
             ..Results::default()
         };
         let order = match filter.sort {
@@ -133,8 +146,15 @@ impl Index {
             let (sector_ok, state_ok, topics_ok) = (wanted.sector_ok(e), wanted.state_ok(e), wanted.topics_ok(e));
             if state_ok && topics_ok {
                 results.any_sector += 1;
-                if let Some(count) = e.sector.and_then(|s| results.sectors.get_mut(s)) {
-                    *count += 1;
+                if let Some(s) = e.sector {
+                    if let Some(count) = results.sectors.get_mut(s) {
+                        *count += 1;
+                    }
+                    for &t in &e.topics {
+                        if let Some(cell) = results.overview.get_mut(t).and_then(|row| row.get_mut(s)) {
+                            *cell += 1;
+                        }
+                    }
                 }
             }
             if sector_ok && topics_ok {
@@ -152,27 +172,6 @@ impl Index {
             }
         }
         results
-    }
-
-    /// What the partnerships of a view work on: for each topic (rows, aligned
-    /// with `dataset.topics`) and sector (columns, aligned with
-    /// `dataset.sectors`), how many partnerships the view would show with that
-    /// sector chosen and that topic added. Like the facet counts, it follows the
-    /// other filters (state, topics, search) and not the sector chosen.
-    pub fn overview(&self, filter: &Filter) -> Vec<Vec<usize>> {
-        let wanted = Wanted::new(self, filter);
-        let mut cells = vec![vec![0; self.known.sectors.len()]; self.known.topics.len()];
-        for e in &self.entries {
-            if !(wanted.words_ok(e) && wanted.state_ok(e) && wanted.topics_ok(e)) {
-                continue;
-            }
-            for &t in &e.topics {
-                if let Some(cell) = e.sector.and_then(|s| cells.get_mut(t)?.get_mut(s)) {
-                    *cell += 1;
-                }
-            }
-        }
-        cells
     }
 }
 

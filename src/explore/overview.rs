@@ -1,10 +1,10 @@
 //! "What these partnerships work on" (issue 22): topics by sector for a view,
-//! as the page draws it. The counts are `Index::overview`; this module keeps
+//! as the page draws it. The counts are the view's (`Results::overview`, made
+//! in the same pass as its other counts); this module keeps
 //! the rows and columns that have any, shades each count and gives each cell
 //! the address of its view. Plain Rust: the table's component only draws it.
 
 use super::filter::Filter;
-use super::index::Index;
 use super::query::write_query_keeping;
 use crate::data::Dataset;
 
@@ -39,10 +39,10 @@ pub struct OverviewCell {
 }
 
 impl Overview {
-    /// The overview of `filter`'s view. `current` is the page's query, whose
-    /// parameters other than the filter's the links keep.
-    pub fn new(index: &Index, dataset: &Dataset, filter: &Filter, current: &str) -> Overview {
-        let counts = index.overview(filter);
+    /// The overview of `filter`'s view, whose counts are `counts`
+    /// (`Results::overview`). `current` is the page's query, whose parameters
+    /// other than the filter's the links keep.
+    pub fn new(counts: &[Vec<usize>], dataset: &Dataset, filter: &Filter, current: &str) -> Overview {
         let has_any = |row: &Vec<usize>| row.iter().any(|&n| n > 0);
         let columns: Vec<usize> = (0..dataset.sectors.len())
             .filter(|&s| counts.iter().any(|row| row.get(s).is_some_and(|&n| n > 0)))
@@ -51,7 +51,7 @@ impl Overview {
         let rows = dataset
             .topics
             .iter()
-            .zip(&counts)
+            .zip(counts)
             .filter(|(_, row)| has_any(row))
             .map(|(topic, row)| OverviewRow {
                 topic: topic.label.to_string(),
