@@ -154,9 +154,7 @@ impl Explorer {
     /// Back to the first batch of cards, written only if it is not already.
     fn show_first_batch(&self) {
         let first = self.dataset.with_value(|d| first_batch(d.partnerships.len()));
-        if self.shown.get_untracked() != first {
-            self.shown.set(first);
-        }
+        super::set_if_changed(self.shown, first);
     }
 
     /// A committed change (one click, one history entry).

@@ -6,6 +6,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::explorer::use_explorer;
+use super::set_if_changed;
 use crate::explore::{Overview, OverviewCell, Results};
 use crate::later;
 
@@ -47,11 +48,7 @@ pub fn SimilarPartnerships(at: usize, open: RwSignal<bool>, as_prerendered: bool
         // disclosure opens: the frame that shows it open holds the list. An
         // opened card opens it too: made then, and gone as the card closes.
         let asked = RwSignal::new(as_prerendered);
-        let ask = move |_| {
-            if !asked.get_untracked() {
-                asked.set(true);
-            }
-        };
+        let ask = move |_| set_if_changed(asked, true);
         view! {
             // Named for a screen reader as on screen: the group and its list.
             <details class="card-similar" aria-label=SIMILAR_NAME prop:open=move || open.get()>
@@ -94,10 +91,7 @@ pub fn TopicOverview() -> impl IntoView {
     // The disclosure open, or about to be (a click on its summary).
     let open = RwSignal::new(false);
     let follow_disclosure = move |event: leptos::ev::Event| {
-        let now = crate::browser::disclosure_open(&event);
-        if open.get_untracked() != now {
-            open.set(now);
-        }
+        set_if_changed(open, crate::browser::disclosure_open(&event));
     };
     let opens_itself = RwSignal::new(crate::browser::css_applies(OPENS_ITSELF_IF, OPENS_ITSELF_FROM));
     let printing = RwSignal::new(false);
@@ -107,12 +101,7 @@ pub fn TopicOverview() -> impl IntoView {
         let on_window = move |event: web_sys::Event| match event.type_().as_str() {
             "beforeprint" => printing.set(true),
             "afterprint" => printing.set(false),
-            _ => {
-                let now = crate::browser::css_applies(OPENS_ITSELF_IF, OPENS_ITSELF_FROM);
-                if opens_itself.get_untracked() != now {
-                    opens_itself.set(now);
-                }
-            }
+            _ => set_if_changed(opens_itself, crate::browser::css_applies(OPENS_ITSELF_IF, OPENS_ITSELF_FROM)),
         };
         let listening =
             ["resize", "beforeprint", "afterprint"].map(|name| window_event_listener_untyped(name, on_window));

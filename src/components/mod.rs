@@ -32,6 +32,18 @@ use state_map::Places;
 use status::ProblemsNotice;
 use take_along::{HandoutFoot, HandoutHead, TakeAlong};
 
+/// Sets `signal` to `value` only when it differs: what reads the signal runs
+/// again for a change, not for every event that says the same.
+pub fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    signal.maybe_update(|current| {
+        let changed = *current != value;
+        if changed {
+            *current = value;
+        }
+        changed
+    });
+}
+
 /// The page inside `#app`: the skip link and `<main>`, around the state of the
 /// data. Shared by the App and the build-time prerender, so the two cannot drift.
 #[component]

@@ -29,7 +29,7 @@ impl Like {
 
     /// Whether it has anything in common at all (only those are listed).
     pub fn shares_something(&self) -> bool {
-        !self.topics.is_empty() || self.same_sector || self.same_state
+        self.rank() != NOTHING
     }
 
     /// Why it is listed, as the card says it: "also: K-12 schools and
