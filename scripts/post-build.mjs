@@ -17,7 +17,8 @@
 //    wasm-bindgen's glue), updating the integrity hashes.
 // 5. Writes sw.js with the list of every file of the build and a build id, so
 //    the precache always names the right hashed files (the check page's and a
-//    partner's list's wasm are cached when first used).
+//    partner's list's wasm are cached when first used; the take-along code is
+//    precached, though the page asks for it only when a visitor wants it).
 // 6. Release: writes `_headers` (Netlify, Cloudflare Pages): the full policy
 //    and the caching rules.
 //
@@ -64,11 +65,12 @@ if (!glue || !wasm) {
   console.error("post-build: Trunk's loader changed shape; cannot find the glue and wasm names");
   process.exit(1);
 }
-// The wasm of the check page and of a partner's list (index.html builds them
-// as Trunk's "worker" type, with an ES module glue, unhashed): named by their
-// content's hash here, so they can be cached for good like the app's, and
-// loaded only at their addresses (?check=1; ?data=).
-const OTHERS = { check: 'check_page', list: 'list_page' };
+// The wasm of the check page, of a partner's list and of the take-along code
+// (index.html builds them as Trunk's "worker" type, with an ES module glue,
+// unhashed): named by their content's hash here, so they can be cached for
+// good like the app's, and loaded only at their addresses (?check=1; ?data=)
+// or, the take-along code, when a visitor first prints or downloads a CSV.
+const OTHERS = { check: 'check_page', list: 'list_page', take: 'take_along' };
 const other = {};
 for (const [prefix, bin] of Object.entries(OTHERS)) {
   other[prefix] = {};
@@ -161,6 +163,20 @@ const boot = withNames(`// Written by scripts/post-build.mjs: starts Partnership
 // renders it fresh instead: the check page's (?check=1, src/bin/check_page.rs)
 // or a partner's list's (?data=, src/bin/list_page.rs).
 const names = START_NAMES;
+// The take-along code (src/bin/take_along.rs), for the app to ask for when a
+// visitor first prints or downloads a CSV (src/on_demand.rs): one request,
+// shared; asked again after a failure.
+let takeAlong = null;
+window[names.takeAlongCode] = () =>
+  (takeAlong ??= import(${JSON.stringify(other.take.glue)})
+    .then(async (code) => {
+      await code.default({ module_or_path: ${JSON.stringify(other.take.wasm)} });
+      return code;
+    })
+    .catch((error) => {
+      takeAlong = null;
+      throw error;
+    }));
 await new Promise((resolve) => {
   requestAnimationFrame(() => setTimeout(resolve));
   setTimeout(resolve, 1000);
@@ -365,8 +381,9 @@ const isHashed = (f) => /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(f);
 const build = createHash('sha256');
 for (const f of files) build.update(f).update(readFileSync(join(dir, f)));
 // The check page's and a partner's list's files are cached when first used,
-// not by every visitor's install.
-const onDemand = (f) => Object.keys(OTHERS).some((prefix) => f.startsWith(`${prefix}-`));
+// not by every visitor's install. The take-along code is precached with the
+// rest (after the page has loaded): Print and the CSV download work offline.
+const onDemand = (f) => ['check', 'list'].some((prefix) => f.startsWith(`${prefix}-`));
 const precache = ['./', ...files.filter((f) => f !== 'index.html' && !onDemand(f))];
 const template = readFileSync(new URL('./service-worker.template.js', import.meta.url), 'utf8');
 const worker = release

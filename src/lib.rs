@@ -17,6 +17,7 @@ pub mod later;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
 pub mod names;
+pub mod on_demand;
 pub mod order;
 pub mod own_copy;
 #[cfg(not(target_arch = "wasm32"))]

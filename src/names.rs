@@ -84,6 +84,9 @@ shared_names! {
     /// The address's parameters the head script reads before the first paint.
     CHECK_PARAM = "check" => "checkParam";
     DATA_PARAM = "data" => "dataParam";
+    /// A function on `window`, set by the boot script: it loads the take-along
+    /// code (`src/bin/take_along.rs`) once and resolves to its exports.
+    TAKE_ALONG_CODE = "partnershipExplorerTakeAlong" => "takeAlongCode";
 }
 
 /// The names of the address and the embed that the JavaScript reads too,

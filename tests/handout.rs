@@ -6,7 +6,7 @@
 use partnership_explorer::data::report::dataset_json;
 use partnership_explorer::data::sheet::{from_csv, to_csv};
 use partnership_explorer::data::{parse_dataset, Dataset};
-use partnership_explorer::explore::handout::{file_stem, in_words, qr_code, view_dataset};
+use partnership_explorer::explore::handout::{csv_from_json, file_stem, in_words, view_dataset, QrSvg};
 use partnership_explorer::explore::{Filter, Index, Sort};
 use proptest::prelude::*;
 
@@ -48,11 +48,28 @@ fn file_names_say_what_the_file_holds() {
 
 #[test]
 fn a_qr_code_is_drawn_for_an_address_and_none_for_text_too_long() {
-    let (size, path) = qr_code("https://example.org/explorer/?sector=healthcare&state=LA").unwrap();
+    let QrSvg { size, path } = QrSvg::encode("https://example.org/explorer/?sector=healthcare&state=LA").unwrap();
     // Version 3 or 4 (29 or 33 modules) for this length, plus the quiet zone of 4 on each side.
     assert!((29 + 8..=33 + 8).contains(&size), "{size}");
     assert!(path.starts_with('M') && path.matches('M').count() > 100);
-    assert!(qr_code(&"x".repeat(5000)).is_none());
+    assert!(QrSvg::encode(&"x".repeat(5000)).is_none());
+}
+
+#[test]
+fn a_qr_code_crosses_from_the_take_along_code_as_it_was_drawn() {
+    let code = QrSvg::encode("https://example.org/explorer/?state=LA").unwrap();
+    assert_eq!(QrSvg::from_text(&code.to_text()), Some(code));
+    assert_eq!(QrSvg::from_text("M1,1h1"), None);
+    assert_eq!(QrSvg::from_text("wide M1,1h1"), None);
+}
+
+#[test]
+fn the_csv_made_on_demand_from_a_views_json_is_the_views_csv() {
+    let d = dataset();
+    let view = view_dataset(&d, &[3, 0, 7]);
+    assert_eq!(csv_from_json(&dataset_json(&view)).unwrap(), to_csv(&view));
+    assert_eq!(csv_from_json(&dataset_json(&d)).unwrap(), to_csv(&d));
+    assert!(csv_from_json("{\"partnerships\": 3}").is_err());
 }
 
 proptest! {

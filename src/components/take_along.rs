@@ -3,16 +3,17 @@
 //! view shows: the filters in words above the cards; the address, its QR
 //! code, the date and the source after them. The browser's own Print gives
 //! the same handout as the button: the print stylesheet does the layout, and
-//! `beforeprint` puts every matching card on the page.
+//! `beforeprint` puts every matching card on the page. The CSV writer and the
+//! QR code come when first wanted (`on_demand`); the button waiting for them
+//! says so, and a line says what went wrong if they cannot come.
 
 use leptos::prelude::*;
 
 use super::explorer::{use_explorer, Explorer};
 use super::status::CopyStatus;
-use crate::browser;
 use crate::data::report::dataset_json;
-use crate::data::sheet::to_csv;
-use crate::explore::handout::{file_stem, in_words, qr_code, view_dataset};
+use crate::explore::handout::{file_stem, in_words, view_dataset, QrSvg};
+use crate::{browser, on_demand};
 
 /// The partnerships shown, as a dataset of their own, in the shown order.
 fn shown_dataset(explorer: Explorer) -> crate::data::Dataset {
@@ -28,21 +29,49 @@ fn show_every_card(explorer: Explorer) {
     }
 }
 
+/// A take-along whose code may have to come first (`on_demand`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Asked {
+    Print,
+    Csv,
+}
+
 /// The buttons, beside "Embed this view".
 #[component]
 pub fn TakeAlong() -> impl IntoView {
     let explorer = use_explorer();
     let stem = move || explorer.filter.with_untracked(file_stem);
+    // What is waiting for its code, and what could not be made: the status line.
+    let coming = RwSignal::new(None::<Asked>);
+    let failed = RwSignal::new(None::<String>);
     let print = move |_| {
         show_every_card(explorer);
-        // The cards are on the page once the app's next task has run.
-        leptos::task::spawn_local(async {
+        failed.set(None);
+        coming.set(Some(Asked::Print));
+        leptos::task::spawn_local(async move {
+            // Printed either way: without its code the handout has the address in words only.
+            if let Err(why) = on_demand::load().await {
+                failed.set(Some(format!("The QR code could not be added: {why}. The address is printed in words.")));
+            }
+            coming.set(None);
+            // The cards are on the page once the app's next task has run.
             browser::next_task().await;
             browser::print();
         });
     };
-    let download_csv =
-        move |_| browser::save_file(&to_csv(&shown_dataset(explorer)), "text/csv", &format!("{}.csv", stem()));
+    let download_csv = move |_| {
+        let json = dataset_json(&shown_dataset(explorer));
+        let name = format!("{}.csv", stem());
+        failed.set(None);
+        coming.set(Some(Asked::Csv));
+        leptos::task::spawn_local(async move {
+            match on_demand::view_csv(json).await {
+                Ok(csv) => browser::save_file(&csv, "text/csv", &name),
+                Err(why) => failed.set(Some(format!("The CSV file could not be made: {why}. Try again."))),
+            }
+            coming.set(None);
+        });
+    };
     let download_json = move |_| {
         let json = dataset_json(&shown_dataset(explorer));
         browser::save_file(&json, "application/json", &format!("{}.json", stem()));
@@ -55,16 +84,32 @@ pub fn TakeAlong() -> impl IntoView {
             browser::copy_text(url, copied);
         }
     };
+    let waiting = move |asked| move || coming.get() == Some(asked);
+    let busy = move |asked| move || waiting(asked)().then_some("true");
+    let status = move || match (coming.get(), failed.get()) {
+        (_, Some(why)) => why,
+        (Some(Asked::Print), None) => "Preparing the printed view…".to_string(),
+        (Some(Asked::Csv), None) => "Preparing the CSV file…".to_string(),
+        (None, None) => String::new(),
+    };
     view! {
         <div class="take-along">
             // On a phone the words in `more-words` are read but not shown: the
             // four fit in one row above the cards, and each visible label is
-            // still the start of its name (WCAG 2.5.3).
-            <button type="button" class="button button-secondary" on:click=print>
-                "Print" <span class="more-words">" this view"</span>
+            // still the start of its name (WCAG 2.5.3). While its code comes,
+            // a button says so.
+            <button type="button" class="button button-secondary" on:click=print aria-busy=busy(Asked::Print)>
+                <Show
+                    when=waiting(Asked::Print)
+                    fallback=|| view! { "Print" <span class="more-words">" this view"</span> }
+                >
+                    "Preparing…"
+                </Show>
             </button>
-            <button type="button" class="button button-secondary" on:click=download_csv>
-                <span class="more-words">"Download "</span> "CSV"
+            <button type="button" class="button button-secondary" on:click=download_csv aria-busy=busy(Asked::Csv)>
+                <Show when=waiting(Asked::Csv) fallback=|| view! { <span class="more-words">"Download "</span> "CSV" }>
+                    "Preparing…"
+                </Show>
             </button>
             <button type="button" class="button button-secondary" on:click=download_json>
                 <span class="more-words">"Download "</span> "JSON"
@@ -77,6 +122,7 @@ pub fn TakeAlong() -> impl IntoView {
                 done="Address copied: this browser cannot share, so paste it where you like"
                 blocked="Copying was blocked: copy the address from the address bar"
             />
+            <span class="take-along-status" role="status">{status}</span>
         </div>
     }
 }
@@ -103,11 +149,19 @@ pub fn HandoutFoot() -> impl IntoView {
         let before = window_event_listener(leptos::ev::beforeprint, move |_| {
             printed_on.set(browser::today());
             show_every_card(explorer);
+            // Too late for this print (the browser lays it out now, with the
+            // address in words); the next one has its QR code.
+            leptos::task::spawn_local(async {
+                let _ = on_demand::load().await;
+            });
         });
         on_cleanup(move || before.remove());
     }
+    // The take-along code draws it once it has come: the Print button waits
+    // for it; the browser's own Print, the first time, starts it coming.
     let qr = move || {
-        qr_code(&address()).map(|(size, path)| {
+        printed_on.track();
+        on_demand::qr_code_now(&address()).map(|QrSvg { size, path }| {
             view! {
                 <svg
                     class="qr-code"

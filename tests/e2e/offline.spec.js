@@ -173,3 +173,61 @@ test('a new build is offered with a reload prompt, never mixed in silently', asy
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a page visited once prints, downloads and embeds offline, though its first visit asked for no take-along code', async ({ page, context }) => {
+  let server = await serveStatic({ dir: DIST, prefix: '/explorer/', port: 4185 });
+  const url = 'http://127.0.0.1:4185/explorer/';
+  const stop = () => new Promise((done) => { server.closeAllConnections(); server.close(done); });
+  const errors = collectErrors(page);
+  // The page's own requests (the service worker's precache is not among them).
+  const requested = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.addInitScript(() => {
+    window.printCalls = 0;
+    window.print = () => {
+      window.printCalls += 1;
+      dispatchEvent(new Event('beforeprint'));
+    };
+  });
+  const takeAlong = /\/take-[0-9a-f]+(_bg\.wasm|\.js)$/;
+  try {
+    await page.goto(url);
+    await expect(cards(page)).toHaveCount(FIRST);
+    await waitForControl(page);
+    expect(requested.filter((u) => /\.wasm$/.test(u)), 'the first visit fetched the explorer\'s wasm').toHaveLength(1);
+    expect(requested.filter((u) => takeAlong.test(u)), 'and none of the take-along code').toEqual([]);
+    const cached = await page.evaluate(async () => {
+      const urls = [];
+      for (const key of await caches.keys()) urls.push(...(await (await caches.open(key)).keys()).map((r) => r.url));
+      return urls;
+    });
+    expect(cached.filter((u) => takeAlong.test(u)), 'the service worker keeps it for offline use').toHaveLength(2);
+
+    await stop();
+    await context.setOffline(true);
+    await page.reload();
+    await expect(cards(page)).toHaveCount(FIRST);
+    await expect(page.locator('.offline-note')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Print this view' }).click();
+    await expect.poll(() => page.evaluate(() => window.printCalls)).toBe(1);
+    await expect(page.locator('svg.qr-code path')).toHaveAttribute('d', /^M\d+,\d+h1v1h-1z/);
+    await expect(page.locator('.take-along-status')).toHaveText('');
+
+    for (const [name, file, start] of [['Download CSV', 'partnerships.csv', '\uFEFFid,name,'], ['Download JSON', 'partnerships.json', '{']]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      expect(download.suggestedFilename()).toBe(file);
+      const text = readFileSync(await download.path(), 'utf8');
+      expect(text.startsWith(start), name).toBe(true);
+      for (const p of DATASET.partnerships) expect(text, name).toContain(p.id);
+    }
+
+    await page.getByRole('button', { name: 'Embed this view' }).click();
+    await expect(page.getByRole('dialog', { name: 'Embed this view' })).toBeVisible();
+    await expect(page.locator('#embed-loader')).toHaveValue(new RegExp(`${url}embed\\.js`));
+    await expect(page.locator('#embed-iframe')).toHaveValue(/<iframe\b/);
+  } finally {
+    await stop();
+  }
+  expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to fetch|Failed to load resource/.test(e))).toEqual([]);
+});

@@ -42,9 +42,29 @@ function decodeQr(pages) {
   }
 }
 
+/** Makes `window.print` what a browser does before its dialog (`beforeprint`), counted. */
+async function stubPrint(page) {
+  await page.addInitScript(() => {
+    window.printCalls = 0;
+    window.print = () => {
+      window.printCalls += 1;
+      dispatchEvent(new Event('beforeprint'));
+    };
+  });
+}
+
+/** Presses "Print this view" and waits until the handout is on the page, with its QR code. */
+async function pressPrint(page) {
+  await page.getByRole('button', { name: 'Print this view' }).click();
+  await expect.poll(() => page.evaluate(() => window.printCalls)).toBe(1);
+  await expect(page.locator('svg.qr-code')).toHaveCount(1);
+}
+
 test('a filtered view prints as a handout: its cards whole, the filters in words, the address and a QR code of it', async ({ page }) => {
   const errors = collectErrors(page);
+  await stubPrint(page);
   await gotoReady(page, './?sector=healthcare&state=LA');
+  await pressPrint(page);
   const shown = DATASET.partnerships.filter((p) => p.sector === 'healthcare' && p.state === 'LA');
   expect(shown.length).toBeGreaterThan(0);
   const { text, pages } = await printed(page);
@@ -63,6 +83,20 @@ test('a filtered view prints as a handout: its cards whole, the filters in words
   expect(errors).toEqual([]);
 });
 
+test("the browser's own Print, before the QR code's code has come, prints the address in words and asks for it", async ({ page }) => {
+  const takeAlong = [];
+  page.on('request', (request) => {
+    if (/\/take-[0-9a-f]+(_bg\.wasm|\.js)$/.test(request.url())) takeAlong.push(request.url());
+  });
+  await gotoReady(page, './?state=LA');
+  expect(takeAlong, 'the first visit asks for none of it').toEqual([]);
+  const first = await printed(page);
+  expect(first.text.replace(/ /g, '')).toContain(page.url());
+  expect(decodeQr(first.pages)).toEqual([]);
+  await expect.poll(() => takeAlong.length, 'the print asked for it').toBe(2);
+  await expect.poll(async () => decodeQr((await printed(page)).pages)).toEqual([page.url()]);
+});
+
 test("the browser's own Print holds every matching card, not only the first batch", async ({ page }) => {
   // Longer than a list shown whole (src/components/explorer.rs, WHOLE_LIST_UP_TO).
   const n = WHOLE_LIST_UP_TO + 10;
@@ -76,11 +110,13 @@ test("the browser's own Print holds every matching card, not only the first batc
 });
 
 test('in print no card is taller than a page, each avoids breaks, and the handout is never dark', async ({ page }) => {
+  await stubPrint(page);
   await gotoReady(page, './');
+  // The button does what a browser does before it prints (emulating print
+  // media alone does not): the handout's footer and QR code are made then
+  // (take_along.rs), once the QR code's code has come.
+  await pressPrint(page);
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-  // What a browser does before it prints (emulating print media alone does
-  // not): the handout's footer and QR code are made then (take_along.rs).
-  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   // A Letter page, less the margins of the print stylesheet, in CSS pixels.
   const pageHeight = (11 * 96) - ((14 * 2) / 25.4) * 96;
   const boxes = await page.locator('.card-item').evaluateAll((items) => items.map((item) => ({
@@ -183,7 +219,7 @@ test('where the browser cannot share, Share copies the address and says so', asy
   await page.addInitScript(() => delete Navigator.prototype.share);
   await gotoReady(page, './?sector=healthcare');
   await page.getByRole('button', { name: 'Share this view' }).click();
-  await expect(page.locator('.take-along [role="status"]')).toHaveText(/^Address copied/);
+  await expect(page.locator('.take-along .copied[role="status"]')).toHaveText(/^Address copied/);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
 });
 
