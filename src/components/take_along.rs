@@ -122,7 +122,9 @@ pub fn TakeAlong() -> impl IntoView {
                 done="Address copied: this browser cannot share, so paste it where you like"
                 blocked="Copying was blocked: copy the address from the address bar"
             />
-            <span class="take-along-status" role="status">{status}</span>
+            // Its text as a property, not a child: the prerendered span is then
+            // truly empty (no " " placeholder), and `:empty` keeps it out of the row.
+            <span class="take-along-status" role="status" prop:textContent=status></span>
         </div>
     }
 }
