@@ -37,7 +37,7 @@ const dist = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith
 // and glue in place of the explorer's) against the same budget.
 const NOT_FETCHED = [/\.schema\.json$/, /^embed\.js$/, /^icons\//, /^_headers$/, /^data\/partnerships\.json$/, /\.csv$/, /^own-list\.html$/, /^files\.json$/];
 const ON_DEMAND = /^(check|list|take)-/;
-const WHERE = { check: '?check=1', list: '?data=', take: 'Print, CSV' };
+const WHERE = { check: '?check=1', list: '?data=', take: 'Print, CSV, Embed' };
 // The explorer's own wasm and glue, which a `?data=` visit does not fetch.
 const EXPLORER = /^partnership-explorer-[0-9a-f]+(_bg\.wasm|\.js)$/;
 

@@ -25,6 +25,15 @@ pub fn is_embed(search: &str) -> bool {
     params(search).any(|(key, value)| key == EMBED_PARAM && EMBED_VALUES.contains(&value.as_str()))
 }
 
+/// What the embed dialog writes its code for: the explorer's address (ending
+/// in `/`), the filter of the view, and a partner's own list (`?data=`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedTarget {
+    pub base: String,
+    pub filter: Filter,
+    pub list: Option<String>,
+}
+
 /// The parameter that chooses an embed's controls.
 pub const CONTROLS_PARAM: &str = "controls";
 

@@ -1,9 +1,10 @@
-//! The take-along code (`src/bin/take_along.rs`: the CSV writer and the QR
-//! code), which the first visit does not carry. It is asked for when a visitor
+//! The take-along code (`src/bin/take_along.rs`: the CSV writer, the QR code
+//! and the embed dialog's content), which the first visit does not carry. It is asked for when a visitor
 //! first wants one of them, through the boot script's loader
 //! (`names::TAKE_ALONG_CODE`), and kept for the rest of the visit. Natively
 //! (the prerender, the tests) the same functions are called directly.
 
+use crate::embed::EmbedTarget;
 use crate::explore::handout::QrSvg;
 
 /// Why the code could not be had, in words that fit "… could not be made: {why}".
@@ -15,7 +16,7 @@ pub async fn view_csv(json: String) -> Result<String, String> {
     #[cfg(target_arch = "wasm32")]
     {
         let code = browser::load().await?;
-        browser::call(&code, "view_csv", &json)
+        browser::call(&code, "view_csv", &[json.into()])?.as_string().ok_or_else(|| "no CSV came".to_string())
     }
     #[cfg(not(target_arch = "wasm32"))]
     crate::explore::handout::csv_from_json(&json)
@@ -34,10 +35,26 @@ pub fn qr_code_now(text: &str) -> Option<QrSvg> {
     #[cfg(target_arch = "wasm32")]
     {
         let code = browser::loaded()?;
-        browser::call(&code, "qr_code", text).ok().as_deref().and_then(QrSvg::from_text)
+        browser::call(&code, "qr_code", &[text.into()]).ok()?.as_string().as_deref().and_then(QrSvg::from_text)
     }
     #[cfg(not(target_arch = "wasm32"))]
     QrSvg::encode(text)
+}
+
+/// Fills the page's embed dialog for `target` (`components::embed::EmbedChoices`),
+/// once the code has come.
+pub async fn embed_dialog(target: &EmbedTarget) -> Result<(), String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let code = browser::load().await?;
+        let query = crate::explore::write_query(&target.filter);
+        let list = target.list.as_deref().map_or(wasm_bindgen::JsValue::UNDEFINED, Into::into);
+        browser::call(&code, "embed_dialog", &[target.base.as_str().into(), query.into(), list])?;
+    }
+    // Natively there is no page to fill.
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = target;
+    Ok(())
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -77,15 +94,15 @@ mod browser {
         Ok(exports)
     }
 
-    /// The export `name` called with `text`: its text, or its error's.
-    pub fn call(exports: &JsValue, name: &str, text: &str) -> Result<String, String> {
+    /// The export `name` called with `arguments`: what it returns, or its error's text.
+    pub fn call(exports: &JsValue, name: &str, arguments: &[JsValue]) -> Result<JsValue, String> {
         let function = Reflect::get(exports, &JsValue::from_str(name))
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
             .ok_or_else(|| format!("its code has no {name}"))?;
-        let answer = function
-            .call1(&JsValue::NULL, &JsValue::from_str(text))
-            .map_err(|e| e.as_string().unwrap_or_else(|| "its code failed".to_string()))?;
-        answer.as_string().ok_or_else(|| format!("{name} gave nothing"))
+        let arguments: js_sys::Array = arguments.iter().collect();
+        function
+            .apply(&JsValue::NULL, &arguments)
+            .map_err(|e| e.as_string().unwrap_or_else(|| "its code failed".to_string()))
     }
 }

@@ -6,7 +6,7 @@
 use partnership_explorer::data::{parse_dataset, Dataset};
 use partnership_explorer::explore::query::{DATA_PATH_MAX_LEN, DATA_PATH_PATTERN};
 use partnership_explorer::explore::{
-    data_path, parse_query, write_query, write_query_keeping, Choice, Filter, Index, Known, Sort,
+    data_path, parse_query, read_own_query, write_query, write_query_keeping, Choice, Filter, Index, Known, Sort,
 };
 use partnership_explorer::geo::STATES;
 use proptest::prelude::*;
@@ -181,6 +181,13 @@ proptest! {
         let (back, notices) = parse_query(&write_query(&f), &known);
         prop_assert!(notices.is_empty(), "{:?}", notices);
         prop_assert_eq!(back, f);
+    }
+
+    /// Where the dataset is not at hand (the embed dialog's code), a query the
+    /// app wrote reads back as the same filter all the same.
+    #[test]
+    fn the_apps_own_query_reads_back_without_the_dataset(f in filters()) {
+        prop_assert_eq!(read_own_query(&write_query(&f)), f);
     }
 
     #[test]

@@ -13,5 +13,5 @@ pub mod similar;
 pub use filter::{Choice, Filter, Sort, TopicSet};
 pub use index::{Index, Results};
 pub use overview::{Overview, OverviewCell, OverviewRow};
-pub use query::{data_path, parse_query, write_query, write_query_keeping, Known};
+pub use query::{data_path, parse_query, read_own_query, write_query, write_query_keeping, Known};
 pub use similar::{Like, SIMILAR};

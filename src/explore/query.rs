@@ -100,6 +100,17 @@ pub fn parse_query(search: &str, known: &Known) -> (Filter, Vec<String>) {
     (filter, notices)
 }
 
+/// A query this app wrote (`write_query`), read back where the dataset is not
+/// at hand (the take-along code's embed dialog, `src/bin/take_along.rs`):
+/// every sector and topic it names counts as known.
+pub fn read_own_query(search: &str) -> Filter {
+    let named = |wanted: &str| -> Vec<String> {
+        params(search).filter(|(key, _)| key == wanted).map(|(_, value)| value).collect()
+    };
+    let known = Known { sectors: named("sector"), topics: named("topic") };
+    parse_query(search, &known).0
+}
+
 /// Writes a filter as a query string: `""` for the default view, else `?...`.
 pub fn write_query(filter: &Filter) -> String {
     let mut pairs: Vec<(&str, &str)> = Vec::new();
