@@ -381,16 +381,19 @@ const isHashed = (f) => /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(f);
 const build = createHash('sha256');
 for (const f of files) build.update(f).update(readFileSync(join(dir, f)));
 // The check page's and a partner's list's files are cached when first used,
-// not by every visitor's install. The take-along code is precached with the
-// rest (after the page has loaded): Print and the CSV download work offline.
+// not by every visitor's install. The take-along code is precached after the
+// rest (the page has loaded by then), so Print, the CSV download and Embed
+// work offline; unless the visitor asked to save data (the worker decides).
 const onDemand = (f) => ['check', 'list'].some((prefix) => f.startsWith(`${prefix}-`));
-const precache = ['./', ...files.filter((f) => f !== 'index.html' && !onDemand(f))];
+const later = (f) => f.startsWith('take-');
+const precache = ['./', ...files.filter((f) => f !== 'index.html' && !onDemand(f) && !later(f))];
 const template = readFileSync(new URL('./service-worker.template.js', import.meta.url), 'utf8');
 const worker = release
   ? template
       .replace("'__BUILD__'", JSON.stringify(build.digest('hex').slice(0, 16)))
       .replace('__FILES__', JSON.stringify(precache, null, 2))
       .replace('__ON_DEMAND__', JSON.stringify(files.filter(onDemand)))
+      .replace('__LATER__', JSON.stringify(files.filter(later)))
   : // `trunk serve` rebuilds on every save: a cache would only get in the way.
     "// Development build: no offline cache; remove any earlier one.\nself.addEventListener('install', () => self.skipWaiting());\nself.addEventListener('activate', (e) => e.waitUntil(self.registration.unregister()));\n";
 writeFileSync(join(dir, 'sw.js'), await minify(worker, undefined));

@@ -8,11 +8,16 @@
 //   else from the cache, stamped with the date they were saved; the page shows
 //   that date in its offline note.
 // - The check page's files (?check=1, also a partner's list at ?data=) are cached the first time they are used.
+// - The take-along code (Print's QR code, the CSV download, the embed dialog) is
+//   precached too, so those work offline, unless the visitor asked to save data
+//   (Save-Data): then it is cached the first time it is used.
 // - A new build waits until the page asks it to take over (the reload prompt).
 const BUILD = '__BUILD__';
 const FILES = __FILES__;
 // The check page's files (?check=1): cached when first fetched, not at install.
 const ON_DEMAND = __ON_DEMAND__;
+// The take-along code: at install, unless data is to be saved; else when first fetched.
+const LATER = __LATER__;
 const PREFIX = 'partnership-explorer-';
 const SHELL = `${PREFIX}shell-${BUILD}`;
 const DATA = `${PREFIX}data`;
@@ -35,6 +40,7 @@ self.addEventListener('install', (event) => {
     (async () => {
       const shell = await caches.open(SHELL);
       await shell.addAll(FILES.map(scoped));
+      if (!self.navigator.connection?.saveData) await shell.addAll(LATER.map(scoped));
       // The bundled datasets are also the first saved copies.
       const data = await caches.open(DATA);
       for (const file of FILES.filter((f) => f.endsWith('.json'))) {
@@ -98,7 +104,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromNetworkThenSaved(request));
   } else if (FILES.some((f) => scoped(f) === url.href)) {
     event.respondWith(fromShell(request, false));
-  } else if (ON_DEMAND.some((f) => scoped(f) === url.href)) {
+  } else if ([...ON_DEMAND, ...LATER].some((f) => scoped(f) === url.href)) {
     event.respondWith(fromShell(request, false, true));
   }
 });

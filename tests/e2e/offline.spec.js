@@ -117,7 +117,10 @@ test('every file of the build is precached, with the hashed names of this build'
   });
   const worker = readFileSync(join(DIST, 'sw.js'), 'utf8');
   const files = JSON.parse(worker.match(/FILES=(\[[^\]]*\])/)[1]);
-  expect(cached.sort()).toEqual(files.map((f) => new URL(f, 'http://x/explorer/').pathname).sort());
+  // And, after them, the take-along code (asked for by the page only when wanted).
+  const later = JSON.parse(worker.match(/LATER=(\[[^\]]*\])/)[1]);
+  expect(later.map((f) => f.replace(/-[0-9a-f]+/, '-<hash>')).sort()).toEqual(['take-<hash>.js', 'take-<hash>_bg.wasm']);
+  expect(cached.sort()).toEqual([...files, ...later].map((f) => new URL(f, 'http://x/explorer/').pathname).sort());
   for (const name of ['index.html', '.wasm', 'boot-', 'data/partnerships.json', 'manifest.webmanifest']) {
     if (name === 'index.html') expect(cached).toContain('/explorer/');
     else expect(cached.some((p) => p.includes(name)), name).toBe(true);
