@@ -11,7 +11,7 @@
 //    and loads the dialog's preview of the embed while it is open.
 // 3. It registers the service worker (offline use) and, when a new build has
 //    been installed, offers to reload instead of mixing versions.
-// 4. Until the app is live, it answers a first sector click and opens the
+// 4. Until the app is live, it answers sector and state choices and opens the
 //    Filters panel in the prerendered page, and keeps what else the visitor
 //    did there; when the app has hydrated those very elements, it hands each
 //    change to the element it happened to. If the app cannot start, it says so.
@@ -107,13 +107,14 @@ if (prerendered) {
     done.delete(key);
     done.set(key, { element, kind });
   };
-  // A first choice of a sector or of a state is answered here at once: the
-  // prerender wrote, for each sector and each state, which of its cards that
-  // view shows and its status line, computed by the app's own filtering
-  // (src/prerender.rs, `first_answers`). Nothing is filtered here: the answer
-  // is only shown, for a view of at most one of the two. "All sectors", or the
-  // same state again, restores the page as it came. Anything else waits for
-  // the app.
+  // A choice of a sector, of a state, or of both is answered here at once:
+  // the prerender wrote, for each sector, each state and each pair of the two
+  // that has partnerships, which of its cards that view shows and its status
+  // line, computed by the app's own filtering (src/prerender.rs,
+  // `first_answers`). Nothing is filtered here: the answer is only shown.
+  // "All sectors", or the same state again, restores the page as it came.
+  // Anything else (a pair without partnerships, a topic, the search, the
+  // sort) waits for the app.
   const answers = JSON.parse(document.getElementById(names.firstAnswers)?.textContent || 'null');
   const items = [...prerendered.querySelectorAll(`.${names.cardItem}`)];
   const status = prerendered.querySelector(`.${names.statusLine}`);
@@ -130,7 +131,9 @@ if (prerendered) {
     if (target.matches(`input[name=${names.sectorChoice}]`)) next.sector = target.value;
     else if (code) next.state = shown.state === code ? '' : code;
     else return false;
-    const found = next.sector && next.state ? null : next.sector ? answers.sector[next.sector] : next.state ? answers.state[next.state] : all;
+    const found = next.sector && next.state
+      ? answers.pair?.[next.sector]?.[next.state]
+      : next.sector ? answers.sector[next.sector] : next.state ? answers.state[next.state] : all;
     if (!found || found.cards.some((at) => at >= items.length)) return false;
     Object.assign(shown, next);
     items.forEach((item, at) => (item.hidden = !found.cards.includes(at)));

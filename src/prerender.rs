@@ -46,10 +46,12 @@ pub fn bundled_reads_alike(json: &str) -> Result<(), String> {
 /// most common first choice) or of a state (a tile of the map or a button of
 /// the state list): for each sector id and each state code with partnerships,
 /// the places in the prerendered list of the cards that view shows, and its
-/// status line, computed here by the app's own filtering. `public/shell.js`
-/// shows them; it filters nothing. "All sectors" is the prerendered page
-/// itself (shell.js restores it). A JSON object `{"sector": {id: answer},
-/// "state": {code: answer}}`, `<` escaped so that it can sit in a script element.
+/// status line, computed here by the app's own filtering; and the same for a
+/// second choice, a sector and a state together, where that pair has
+/// partnerships. `public/shell.js` shows them; it filters nothing. "All
+/// sectors" is the prerendered page itself (shell.js restores it). A JSON
+/// object `{"sector": {id: answer}, "state": {code: answer}, "pair": {id:
+/// {code: answer}}}`, `<` escaped so that it can sit in a script element.
 pub fn first_answers(json: &str) -> Result<String, Unusable> {
     let dataset = parse_dataset(json)?.dataset;
     let index = Index::new(&dataset);
@@ -74,6 +76,18 @@ pub fn first_answers(json: &str) -> Result<String, Unusable> {
         .into_iter()
         .map(|code| (code.to_string(), answer(Filter { state: Some(code.to_string()), ..Filter::default() })))
         .collect();
-    let answers = serde_json::json!({ "sector": sectors, "state": states });
+    // A second choice (a sector, then a state, or the other way round): each
+    // pair that has partnerships. A pair without any waits for the app, which
+    // says so in words the page does not hold.
+    let mut pairs: serde_json::Map<String, serde_json::Value> = serde_json::Map::new();
+    for partnership in &dataset.partnerships {
+        let (sector, state) = (partnership.sector.to_string(), partnership.state.to_string());
+        let of_sector = pairs.entry(sector.clone()).or_insert_with(|| serde_json::json!({}));
+        if let Some(of_sector) = of_sector.as_object_mut().filter(|known| !known.contains_key(&state)) {
+            let filter = Filter { sector: Some(sector), state: Some(state.clone()), ..Filter::default() };
+            of_sector.insert(state, answer(filter));
+        }
+    }
+    let answers = serde_json::json!({ "sector": sectors, "state": states, "pair": pairs });
     Ok(answers.to_string().replace('<', "\\u003c"))
 }

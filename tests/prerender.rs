@@ -104,6 +104,22 @@ fn first_answers_are_each_sectors_cards_in_the_prerendered_order_with_its_status
         let marked = format!("{}=\"{code}\"", partnership_explorer::names::STATE_ATTRIBUTE);
         assert_eq!(html.matches(&marked).count(), 2, "{code}: its tile and its list button");
     }
+    // A sector and a state together: every pair with partnerships, and no other.
+    let mut pairs: Vec<(&str, &str)> =
+        dataset.partnerships.iter().map(|p| (p.sector.as_str(), p.state.as_str())).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let answered: usize =
+        answers["pair"].as_object().unwrap().values().map(|states| states.as_object().unwrap().len()).sum();
+    assert_eq!(answered, pairs.len());
+    for (sector, code) in pairs {
+        let expected: Vec<usize> =
+            (0..listed.len()).filter(|&at| listed[at].sector == sector && listed[at].state.as_str() == code).collect();
+        assert!(!expected.is_empty());
+        assert_eq!(answers["pair"][sector][code]["cards"], serde_json::json!(expected), "{sector} in {code}");
+        let status = format!("Showing {} of {} partnerships", expected.len(), listed.len());
+        assert_eq!(answers["pair"][sector][code]["status"], status.as_str(), "{sector} in {code}");
+    }
 }
 
 /// shell.js opens the Filters panel before the app is live with the class the

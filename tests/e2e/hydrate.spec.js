@@ -175,18 +175,41 @@ test.describe('on a phone, a state', () => {
     expect(errors).toEqual([]);
   });
 
-  test('a sector, then a state: not one view the page can answer, so the cards wait for the app', async ({ page }) => {
+  test('a sector, then a state with one of its partnerships: answered before the wasm, the same cards after', async ({ page }) => {
+    const errors = collectErrors(page);
     const release = await holdWasm(page);
     await page.goto('./');
     await filtersThen(page, healthcareChoice);
     await louisianaTile(page).tap();
+    const both = DATASET.partnerships.filter((p) => p.state === 'LA' && p.sector === 'healthcare').map((p) => p.id);
+    expect(both.length).toBeGreaterThan(0);
+    await expect(page.locator('main article:visible')).toHaveCount(both.length);
+    await expect(page.locator('.status-line')).toHaveText(`Showing ${both.length} of ${DATASET.partnerships.length} partnerships`);
+    await expect(louisianaTile(page)).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByText('Loading this view…')).toBeHidden();
+    await page.evaluate(() => (window.__answer = [...document.querySelectorAll('main article')].filter((a) => a.checkVisibility())));
+    release();
+    await settledIn(page);
+    await expect(page).toHaveURL(/sector=healthcare/);
+    await expect(page).toHaveURL(/state=LA/);
+    expect((await cards(page).evaluateAll((now) => now.map((a) => a.id))).sort()).toEqual([...both].sort());
+    expect(await page.evaluate(() => [...document.querySelectorAll('main article')].every((a, i) => a === window.__answer[i]))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  test('a sector, then a state without any of its partnerships: not a view the page holds, so the cards wait for the app', async ({ page }) => {
+    // A state with partnerships, none of them in healthcare.
+    const other = DATASET.partnerships.find((p) => !DATASET.partnerships.some((q) => q.state === p.state && q.sector === 'healthcare'));
+    expect(other).toBeTruthy();
+    const release = await holdWasm(page);
+    await page.goto('./');
+    await filtersThen(page, healthcareChoice);
+    await page.getByRole('group', { name: 'Map of states' }).locator(`[data-state="${other.state}"]`).tap();
     await expect(page.getByText('Loading this view…')).toBeVisible();
     release();
     await settledIn(page);
-    const both = DATASET.partnerships.filter((p) => p.state === 'LA' && p.sector === 'healthcare');
-    await expect(cards(page)).toHaveCount(both.length);
-    await expect(page).toHaveURL(/sector=healthcare/);
-    await expect(page).toHaveURL(/state=LA/);
+    await expect(cards(page)).toHaveCount(0);
+    await expect(page).toHaveURL(new RegExp(`sector=healthcare.*state=${other.state}`));
   });
 });
 

@@ -200,16 +200,21 @@ test('a first click on a sector is answered by the prerendered page at once, wit
   // Back to all sectors: answered too.
   await page.getByRole('radio', { name: /^All sectors/ }).click();
   expect((await visible()).length).toBe(FIRST.length);
-  // A second kind of choice is not answered here: it waits for the app.
+  // A second choice, the sector and then a state with one of its partnerships: answered too.
   const state = inSector(ANSWERED.id)[0].state;
   await sectorRadio(page, ANSWERED).click();
   await stateTile(page, state).click();
-  await expect(page.getByText('Loading this view…')).toBeVisible();
-  release();
-  await tookOver(page);
   const both = inSector(ANSWERED.id).filter((p) => p.state === state).map((p) => p.id).sort();
   expect((await visible()).sort()).toEqual(both);
   await expect(page.locator('.status-line')).toHaveText(`Showing ${both.length} of ${ALL} partnerships`);
+  await expect(page.getByText('Loading this view…')).toBeHidden();
+  // The search is not answered here: it waits for the app.
+  await page.locator('#search').fill('qqqzzz');
+  await expect(page.getByText('Loading this view…')).toBeVisible();
+  release();
+  await tookOver(page);
+  expect(await visible()).toEqual([]);
+  await expect(page).toHaveURL(new RegExp(`sector=${ANSWERED.id}&state=${state}&q=qqqzzz`));
 });
 
 test('a first click answered by the prerendered page leaves no "Show more" of the whole list', async ({ page }) => {
