@@ -218,9 +218,13 @@ html = html.replace(/<link\b[^>]*\brel="?(modulepreload|preload)"?[^>]*>/g, (lin
 );
 
 // The head's inline script reads the names too (before its hash is taken below).
-// And the names of a partner list's code, which it starts to fetch at once.
+// And the names of a partner list's code, which it starts to fetch at once, and
+// of the explorer's, which it starts to fetch once the page is parsed.
 const listCode = JSON.stringify({ wasm: other.list.wasm, glue: other.list.glue });
-html = html.replace(/<script>([\s\S]*?)<\/script>/, (_, code) => `<script>${withNames(code).replaceAll('LIST_CODE', () => listCode)}</script>`);
+const appCode = JSON.stringify({ wasm: `./${wasm.replace(/^\.?\//, '')}`, glue: `./${glue.replace(/^\.?\//, '')}` });
+html = html.replace(/<script>([\s\S]*?)<\/script>/, (_, code) =>
+  `<script>${withNames(code).replaceAll('LIST_CODE', () => listCode).replaceAll('APP_CODE', () => appCode)}</script>`,
+);
 
 // 2a. Release: the page of a copy of the explorer whose own list is beside it,
 // in data/partnerships.json (the check page's "Download the explorer with your
