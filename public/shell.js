@@ -62,8 +62,9 @@ const loadPreview = () => {
   frame.setAttribute('src', box.dataset.src);
 };
 document.addEventListener('toggle', loadPreview, true);
-// The dialog's content arrives after it opens (the take-along code fills it), hence childList.
-new MutationObserver(loadPreview).observe(document.body, { subtree: true, childList: true, attributeFilter: ['data-src', 'open'] });
+new MutationObserver(loadPreview).observe(document.body, { subtree: true, attributeFilter: ['data-src', 'open'] });
+// The dialog's content arrives after it opens: the take-along code fills it, then says so.
+addEventListener(names.embedFilledEvent, loadPreview);
 addEventListener('message', (event) => {
   const frame = preview();
   const data = event.data;

@@ -74,9 +74,12 @@ shared_names! {
     CARD_ITEM = "card-item" => "cardItem";
     STATUS_LINE = "status-line" => "statusLine";
     SHOW_MORE = "show-more" => "showMore";
-    /// the embed dialog's preview box and the line saying its height.
+    /// the embed dialog's preview box and the line saying its height;
     EMBED_PREVIEW = "embed-preview" => "embedPreview";
     EMBED_PREVIEW_HEIGHT = "embed-preview-height" => "embedPreviewHeight";
+    /// dispatched on `window` once the take-along code has filled the dialog
+    /// (shell.js then makes the preview's frame).
+    EMBED_FILLED_EVENT = "partnership-explorer-embed-filled" => "embedFilledEvent";
     /// On `<html>` of a copy of the explorer whose own list is beside it
     /// (`own-list.html`, the page of the check page's download: `own_copy`):
     /// the list is `data::DATA_URL`, fetched, as at `?data=` that file.

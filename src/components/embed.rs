@@ -189,5 +189,6 @@ pub fn mount_embed_choices(target: EmbedTarget) -> Result<(), String> {
     MOUNTED.take();
     let mounted = leptos::mount::mount_to(body, move || view! { <EmbedChoices target/> });
     MOUNTED.set(Some(Box::new(mounted)));
+    browser::dispatch(names::EMBED_FILLED_EVENT);
     Ok(())
 }

@@ -340,3 +340,14 @@ test("a partner's own list is embedded with data-list (the README's last publish
   await expect(frame.locator('main article')).toHaveCount(2);
   await expect(frame.locator('main article h3')).toHaveText(inOrder(ours.partnerships).map((p) => p.name));
 });
+
+test('the embed dialog previews the embed in a frame, sized by it, and again for other controls', async ({ page }) => {
+  await gotoReady(page, `./?sector=${SECTOR.id}`);
+  await page.getByRole('button', { name: 'Embed this view' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this view' });
+  const frame = dialog.locator('.embed-preview iframe');
+  await expect(frame).toHaveAttribute('src', new RegExp(`\\?embed=1&sector=${SECTOR.id}$`));
+  await expect(dialog.locator('#embed-preview-height')).toHaveText(/^About [\d,]+ px tall in a column \d+ px wide\.$/);
+  await dialog.getByText('None: just the partnerships').click();
+  await expect(frame).toHaveAttribute('src', new RegExp(`\\?embed=1&controls=none&sector=${SECTOR.id}$`));
+});
