@@ -246,3 +246,43 @@ test('"Print this view" puts every matching card on the page, then opens the pri
   await page.getByRole('button', { name: 'Print this view' }).click();
   await expect.poll(() => page.evaluate(() => window.printedCards)).toBe(30);
 });
+
+test('while the take-along code comes on a slow network, the button and a status line say so', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/take-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    return route.continue();
+  });
+  await gotoReady(page, './?sector=healthcare');
+  const csv = page.locator('.take-along button').nth(1);
+  const status = page.locator('.take-along-status');
+
+  // A slow network: the button says it is coming, then the file comes.
+  await csv.click();
+  await expect(csv).toHaveText('Preparing…');
+  await expect(csv).toHaveAttribute('aria-busy', 'true');
+  await expect(status).toHaveText('Preparing the CSV file…');
+  const [file] = await Promise.all([page.waitForEvent('download'), release()]);
+  expect(file.suggestedFilename()).toBe('partnerships-healthcare.csv');
+  await expect(csv).toHaveText('Download CSV');
+  await expect(csv).not.toHaveAttribute('aria-busy');
+  await expect(status).toHaveText('');
+});
+
+test('when the take-along code cannot come, the CSV says why and Print prints the address in words', async ({ page }) => {
+  await stubPrint(page);
+  await page.route(/\/take-[0-9a-f]+_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await gotoReady(page, './?sector=healthcare');
+  const status = page.locator('.take-along-status');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  await expect(status).toHaveText('The CSV file could not be made: its code could not be downloaded (are you offline?). Try again.');
+  await expect(page.getByRole('button', { name: 'Download CSV' })).toBeVisible();
+  await page.getByRole('button', { name: 'Print this view' }).click();
+  await expect.poll(() => page.evaluate(() => window.printCalls)).toBe(1);
+  await expect(status).toHaveText(/^The QR code could not be added: its code could not be downloaded \(are you offline\?\)\. The address is printed in words\.$/);
+  await expect(page.locator('svg.qr-code')).toHaveCount(0);
+  await expect(page.locator('.handout-address')).toHaveText(page.url());
+  await page.getByRole('button', { name: 'Embed this view' }).click();
+  await expect(page.locator('.embed-dialog-status')).toHaveText(/^The code to embed could not be made: its code could not be downloaded/);
+});
