@@ -218,12 +218,14 @@ html = html.replace(/<link\b[^>]*\brel="?(modulepreload|preload)"?[^>]*>/g, (lin
 );
 
 // The head's inline script reads the names too (before its hash is taken below).
-// And the names of a partner list's code, which it starts to fetch at once, and
-// of the explorer's, which it starts to fetch once the page is parsed.
+// And the names of a partner list's code and the check page's, which it starts
+// to fetch at once, and of the explorer's, which it starts to fetch once the
+// page is parsed.
 const listCode = JSON.stringify({ wasm: other.list.wasm, glue: other.list.glue });
+const checkCode = JSON.stringify({ wasm: other.check.wasm, glue: other.check.glue });
 const appCode = JSON.stringify({ wasm: `./${wasm.replace(/^\.?\//, '')}`, glue: `./${glue.replace(/^\.?\//, '')}` });
 html = html.replace(/<script>([\s\S]*?)<\/script>/, (_, code) =>
-  `<script>${withNames(code).replaceAll('LIST_CODE', () => listCode).replaceAll('APP_CODE', () => appCode)}</script>`,
+  `<script>${withNames(code).replaceAll('LIST_CODE', () => listCode).replaceAll('CHECK_CODE', () => checkCode).replaceAll('APP_CODE', () => appCode)}</script>`,
 );
 
 // 2a. Release: the page of a copy of the explorer whose own list is beside it,
