@@ -1,8 +1,9 @@
 //! The take-along code (`src/bin/take_along.rs`: the CSV writer, the QR code
-//! and the embed dialog's content), which the first visit does not carry. It is asked for when a visitor
-//! first wants one of them, through the boot script's loader
-//! (`names::TAKE_ALONG_CODE`), and kept for the rest of the visit. Natively
-//! (the prerender, the tests) the same functions are called directly.
+//! and the embed dialog's content), which the first visit does not carry. It
+//! is asked for when a visitor first wants one of them, through the boot
+//! script's loader (`names::TAKE_ALONG_CODE`), and kept for the rest of the
+//! visit. Its exports are called by name here; the end-to-end tests use each.
+//! Natively (the prerender, the tests) the same functions are called directly.
 
 use crate::embed::EmbedTarget;
 use crate::explore::handout::QrSvg;
