@@ -93,6 +93,9 @@ for (const scrolled of [0, 1500]) {
     await page.goto('./');
     await page.waitForLoadState('load');
     await page.evaluate((y) => window.scrollTo(0, y), scrolled);
+    // Two frames, as after the settling in below: cards that scrolling brings
+    // near the viewport are laid out in the frame after (content-visibility).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const before = await page.screenshot();
     release();
     await settledIn(page);
