@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import {
   DATASET, HOST, HOST_OF_THIS_LIST, OTHER_SECTOR, OTHER_STATE, SECTOR, STATE, STATE_NAMES, TOPIC,
-  cards, collectErrors, expectNoAxeViolations, firstCards, gotoReady, inOrder, inSector, inState, inTopic, literal,
+  cards, collectErrors, expectNoAxeViolations, firstCards, gotoReady, holdWasm, inOrder, inSector, inState, inTopic, literal,
 } from './helpers.js';
 
 const EXPLORER = 'http://127.0.0.1:4180';
@@ -350,4 +350,30 @@ test('the embed dialog previews the embed in a frame, sized by it, and again for
   await expect(dialog.locator('#embed-preview-height')).toHaveText(/^About [\d,]+ px tall in a column \d+ px wide\.$/);
   await dialog.getByText('None: just the partnerships').click();
   await expect(frame).toHaveAttribute('src', new RegExp(`\\?embed=1&controls=none&sector=${SECTOR.id}$`));
+});
+
+test('the embed dialog, opened again after the view changed, holds one set of code, for the new view', async ({ page }) => {
+  await gotoReady(page, `./?sector=${SECTOR.id}`);
+  const dialog = page.getByRole('dialog', { name: 'Embed this view' });
+  await page.getByRole('button', { name: 'Embed this view' }).click();
+  await expect(dialog.getByLabel('Snippet (resizes itself)')).toHaveValue(new RegExp(`data-sector="${SECTOR.id}"`));
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('radio', { name: /^All sectors/ }).check();
+  await expect(page).not.toHaveURL(/sector=/);
+  await page.getByRole('button', { name: 'Embed this view' }).click();
+  await expect(dialog.getByLabel('Snippet (resizes itself)')).toHaveValue(/^<div data-partnership-explorer><\/div>/);
+  await expect(dialog.locator('textarea')).toHaveCount(2);
+  await expect(dialog.getByRole('radiogroup', { name: 'Controls in the embed' })).toHaveCount(1);
+});
+
+test('"Embed this view" pressed before the app is live opens the dialog, which the app fills once live', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('./');
+  await page.waitForLoadState('load');
+  await page.getByRole('button', { name: 'Embed this view' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this view' });
+  await expect(dialog).toBeVisible();
+  release();
+  await expect(dialog.getByLabel('Snippet (resizes itself)')).toHaveValue(/^<div data-partnership-explorer><\/div>/);
+  await expect(dialog.locator('textarea')).toHaveCount(2);
 });
