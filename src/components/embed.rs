@@ -65,7 +65,10 @@ pub fn EmbedThisView() -> impl IntoView {
         </button>
         <dialog id="embed-dialog" class="embed-dialog" aria-labelledby="embed-title" closedby="any">
             <h2 id="embed-title">"Embed this view"</h2>
-            <p class="embed-dialog-status" role="status" prop:textContent=status></p>
+            // Says "Preparing…" from the prerendered page on (a press before the
+            // app is live opens the dialog, which the app fills once live); empty,
+            // then `:empty`, once filled.
+            <p class="embed-dialog-status" role="status">{move || status.get()}</p>
             <div id=EMBED_DIALOG_BODY></div>
             <button type="button" class="button" commandfor="embed-dialog" command="close">"Close"</button>
         </dialog>

@@ -373,7 +373,9 @@ test('"Embed this view" pressed before the app is live opens the dialog, which t
   await page.getByRole('button', { name: 'Embed this view' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed this view' });
   await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('status')).toHaveText('Preparing the code to embed…');
   release();
   await expect(dialog.getByLabel('Snippet (resizes itself)')).toHaveValue(/^<div data-partnership-explorer><\/div>/);
   await expect(dialog.locator('textarea')).toHaveCount(2);
+  await expect(dialog.locator('.embed-dialog-status')).toHaveText('');
 });
