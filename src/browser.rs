@@ -232,7 +232,7 @@ pub async fn next_task() {
 
 /// Scrolls the element with this id into view and moves focus to it.
 pub fn scroll_to(id: &str) {
-    if let Some(element) = element_by_id(id).and_then(html_element) {
+    if let Some(element) = html_element_by_id(id) {
         element.scroll_into_view();
         let _ = element.focus();
     }
@@ -403,6 +403,11 @@ pub fn set_title(title: &str) {
 
 fn element_by_id(id: &str) -> Option<web_sys::Element> {
     window()?.document()?.get_element_by_id(id)
+}
+
+/// The page's HTML element with this id, if it has one.
+pub fn html_element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    element_by_id(id).and_then(html_element)
 }
 
 fn html_element(element: web_sys::Element) -> Option<web_sys::HtmlElement> {

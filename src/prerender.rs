@@ -79,14 +79,15 @@ pub fn first_answers(json: &str) -> Result<String, Unusable> {
     // A second choice (a sector, then a state, or the other way round): each
     // pair that has partnerships. A pair without any waits for the app, which
     // says so in words the page does not hold.
-    let mut pairs: serde_json::Map<String, serde_json::Value> = serde_json::Map::new();
-    for partnership in &dataset.partnerships {
-        let (sector, state) = (partnership.sector.to_string(), partnership.state.to_string());
-        let of_sector = pairs.entry(sector.clone()).or_insert_with(|| serde_json::json!({}));
-        if let Some(of_sector) = of_sector.as_object_mut().filter(|known| !known.contains_key(&state)) {
-            let filter = Filter { sector: Some(sector), state: Some(state.clone()), ..Filter::default() };
-            of_sector.insert(state, answer(filter));
-        }
+    let mut found: Vec<(&str, &str)> =
+        dataset.partnerships.iter().map(|p| (p.sector.as_str(), p.state.as_str())).collect();
+    found.sort_unstable();
+    found.dedup();
+    let mut pairs = serde_json::Map::new();
+    for (sector, state) in found {
+        let filter = Filter { sector: Some(sector.to_string()), state: Some(state.to_string()), ..Filter::default() };
+        let of_sector = pairs.entry(sector).or_insert_with(|| serde_json::json!({}));
+        of_sector[state] = answer(filter);
     }
     let answers = serde_json::json!({ "sector": sectors, "state": states, "pair": pairs });
     Ok(answers.to_string().replace('<', "\\u003c"))

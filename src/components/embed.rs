@@ -16,6 +16,9 @@ use crate::{browser, on_demand};
 /// The element of the embed dialog that the take-along code fills.
 pub const EMBED_DIALOG_BODY: &str = "embed-dialog-body";
 
+/// What the embed dialog says until the take-along code has filled it.
+const PREPARING: &str = "Preparing the code to embed…";
+
 /// Inside a partner's page: a way out to the full explorer, same filters
 /// (shown by the CSS only there: `.embedded`).
 #[component]
@@ -39,11 +42,11 @@ pub fn EmbedBar() -> impl IntoView {
 #[component]
 pub fn EmbedThisView() -> impl IntoView {
     let explorer = use_explorer();
-    let status = RwSignal::new("Preparing the code to embed…".to_string());
+    let status = RwSignal::new(PREPARING.to_string());
     let fill = move |_| {
         let target =
             EmbedTarget { base: explorer.base(), filter: explorer.filter.get_untracked(), list: explorer.list() };
-        status.set("Preparing the code to embed…".to_string());
+        status.set(PREPARING.to_string());
         leptos::task::spawn_local(async move {
             match on_demand::embed_dialog(&target).await {
                 Ok(()) => status.set(String::new()),
@@ -178,17 +181,12 @@ fn EmbedPreview(controls: RwSignal<Controls>, target: StoredValue<EmbedTarget>) 
 pub fn mount_embed_choices(target: EmbedTarget) -> Result<(), String> {
     use std::any::Any;
     use std::cell::RefCell;
-    use wasm_bindgen::JsCast;
 
     thread_local! {
         /// The last content mounted: dropping it unmounts it.
         static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
     }
-    let body = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(EMBED_DIALOG_BODY))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .ok_or("the page has no embed dialog")?;
+    let body = browser::html_element_by_id(EMBED_DIALOG_BODY).ok_or("the page has no embed dialog")?;
     MOUNTED.take();
     let mounted = leptos::mount::mount_to(body, move || view! { <EmbedChoices target/> });
     MOUNTED.set(Some(Box::new(mounted)));
