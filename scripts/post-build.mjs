@@ -69,7 +69,7 @@ if (!glue || !wasm) {
 // (index.html builds them as Trunk's "worker" type, with an ES module glue,
 // unhashed): named by their content's hash here, so they can be cached for
 // good like the app's, and loaded only at their addresses (?check=1; ?data=)
-// or, the take-along code, when a visitor first prints or downloads a CSV.
+// or, the take-along code, at a visitor's first Print, CSV download or Embed.
 const OTHERS = { check: 'check_page', list: 'list_page', take: 'take_along' };
 const other = {};
 for (const [prefix, bin] of Object.entries(OTHERS)) {
@@ -163,9 +163,9 @@ const boot = withNames(`// Written by scripts/post-build.mjs: starts Partnership
 // renders it fresh instead: the check page's (?check=1, src/bin/check_page.rs)
 // or a partner's list's (?data=, src/bin/list_page.rs).
 const names = START_NAMES;
-// The take-along code (src/bin/take_along.rs), for the app to ask for when a
-// visitor first prints or downloads a CSV (src/on_demand.rs): one request,
-// shared; asked again after a failure.
+// The take-along code (src/bin/take_along.rs), for the app to ask for at a
+// visitor's first Print, CSV download or Embed (src/on_demand.rs): one
+// request, shared; asked again after a failure.
 let takeAlong = null;
 window[names.takeAlongCode] = () =>
   (takeAlong ??= import(${JSON.stringify(other.take.glue)})
@@ -221,12 +221,13 @@ html = html.replace(/<link\b[^>]*\brel="?(modulepreload|preload)"?[^>]*>/g, (lin
 // And the names of a partner list's code and the check page's, which it starts
 // to fetch at once, and of the explorer's, which it starts to fetch once the
 // page is parsed.
-const listCode = JSON.stringify({ wasm: other.list.wasm, glue: other.list.glue });
-const checkCode = JSON.stringify({ wasm: other.check.wasm, glue: other.check.glue });
-const appCode = JSON.stringify({ wasm: `./${wasm.replace(/^\.?\//, '')}`, glue: `./${glue.replace(/^\.?\//, '')}` });
-html = html.replace(/<script>([\s\S]*?)<\/script>/, (_, code) =>
-  `<script>${withNames(code).replaceAll('LIST_CODE', () => listCode).replaceAll('CHECK_CODE', () => checkCode).replaceAll('APP_CODE', () => appCode)}</script>`,
-);
+// The explorer's as the boot script names them (it sits beside the page).
+const codeFiles = { LIST_CODE: other.list, CHECK_CODE: other.check, APP_CODE: { wasm, glue } };
+html = html.replace(/<script>([\s\S]*?)<\/script>/, (_, script) => {
+  let written = withNames(script);
+  for (const [placeholder, files] of Object.entries(codeFiles)) written = written.replaceAll(placeholder, () => JSON.stringify(files));
+  return `<script>${written}</script>`;
+});
 
 // 2a. Release: the page of a copy of the explorer whose own list is beside it,
 // in data/partnerships.json (the check page's "Download the explorer with your

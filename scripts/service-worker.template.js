@@ -18,6 +18,8 @@ const FILES = __FILES__;
 const ON_DEMAND = __ON_DEMAND__;
 // The take-along code: at install, unless data is to be saved; else when first fetched.
 const LATER = __LATER__;
+// What is cached the first time it is used.
+const CACHED_WHEN_USED = [...ON_DEMAND, ...LATER];
 const PREFIX = 'partnership-explorer-';
 const SHELL = `${PREFIX}shell-${BUILD}`;
 const DATA = `${PREFIX}data`;
@@ -104,7 +106,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromNetworkThenSaved(request));
   } else if (FILES.some((f) => scoped(f) === url.href)) {
     event.respondWith(fromShell(request, false));
-  } else if ([...ON_DEMAND, ...LATER].some((f) => scoped(f) === url.href)) {
+  } else if (CACHED_WHEN_USED.some((f) => scoped(f) === url.href)) {
     event.respondWith(fromShell(request, false, true));
   }
 });

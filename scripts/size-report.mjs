@@ -33,9 +33,9 @@ const dist = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith
 // the explorer (own-list.html, files.json: the check page's download). The service worker's precache after the page
 // has loaded is not counted either. The check page's wasm and glue (?check=1,
 // for partners), a partner's list's (?data=) and the take-along code (asked for
-// at a first Print or CSV download) load only there: reported on
-// their own lines, and a `?data=` visit (the first visit with the list's wasm
-// and glue in place of the explorer's) against the same budget.
+// at a first Print, CSV download or Embed) load only there: reported on their
+// own lines, and a `?data=` visit (the first visit with the list's wasm and
+// glue in place of the explorer's) against its own budget.
 const NOT_FETCHED = [/\.schema\.json$/, /^embed\.js$/, /^icons\//, /^_headers$/, /^data\/partnerships\.json$/, /\.csv$/, /^own-list\.html$/, /^files\.json$/];
 const ON_DEMAND = /^(check|list|take)-/;
 const WHERE = { check: '?check=1', list: '?data=', take: 'Print, CSV, Embed' };

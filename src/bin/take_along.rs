@@ -1,9 +1,10 @@
 //! The code a visitor needs only when taking a view along: the CSV writer of
-//! "Download CSV", the QR code of a printed view and the embed dialog's content. The explorer's wasm (and
-//! a partner's list's, and the check page's) asks for it when one of these is
-//! first wanted (`src/on_demand.rs`, through the boot script), so a first
-//! visit does not carry it; the service worker caches it with the rest of the
-//! site, so Print and the CSV download work offline once the page was visited.
+//! "Download CSV", the QR code of a printed view and the embed dialog's
+//! content. The explorer's wasm (and a partner's list's, and the check page's)
+//! asks for it when one of these is first wanted (`src/on_demand.rs`, through
+//! the boot script), so a first visit does not carry it; the service worker
+//! caches it with the rest of the site, so Print, the CSV download and Embed
+//! work offline once the page was visited.
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
