@@ -146,6 +146,17 @@ export async function serveData(page, body, status = 200, contentType = 'applica
   );
 }
 
+/** Makes `window.print` what a browser does before its dialog (`beforeprint`), counted in `window.printCalls`. */
+export async function stubPrint(page) {
+  await page.addInitScript(() => {
+    window.printCalls = 0;
+    window.print = () => {
+      window.printCalls += 1;
+      dispatchEvent(new Event('beforeprint'));
+    };
+  });
+}
+
 /**
  * Holds the app's wasm back until the returned function is called: the page
  * is then the prerendered one, as on a slow line before the app is live.

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic } from '../../scripts/serve-static.mjs';
-import { DATASET, DIST, SECTOR, cards, collectErrors, expectNoAxeViolations, firstCards, inSector } from './helpers.js';
+import { DATASET, DIST, SECTOR, cards, collectErrors, expectNoAxeViolations, firstCards, inSector, stubPrint } from './helpers.js';
 
 // The cards of the default view (a batch, before "Show more").
 const FIRST = firstCards(DATASET.partnerships).length;
@@ -185,13 +185,7 @@ test('a page visited once prints, downloads and embeds offline, though its first
   // The page's own requests (the service worker's precache is not among them).
   const requested = [];
   page.on('request', (request) => requested.push(request.url()));
-  await page.addInitScript(() => {
-    window.printCalls = 0;
-    window.print = () => {
-      window.printCalls += 1;
-      dispatchEvent(new Event('beforeprint'));
-    };
-  });
+  await stubPrint(page);
   const takeAlong = /\/take-[0-9a-f]+(_bg\.wasm|\.js)$/;
   try {
     await page.goto(url);

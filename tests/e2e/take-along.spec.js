@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATASET, FETCHED_LIST, WHOLE_LIST_UP_TO, cards, collectErrors, expectNoAxeViolations, gotoReady, serveData } from './helpers.js';
+import { DATASET, FETCHED_LIST, WHOLE_LIST_UP_TO, cards, collectErrors, expectNoAxeViolations, gotoReady, serveData, stubPrint } from './helpers.js';
 
 const CONTROL_LABELS = ['Print this view', 'Download CSV', 'Download JSON', 'Share this view', 'Embed this view',
   'Copy link', 'Show all', 'Clear filters', 'All sectors', 'Search partnerships', 'Sort by', 'Skip to'];
@@ -40,17 +40,6 @@ function decodeQr(pages) {
     if (e.status === 4) return [];
     throw e;
   }
-}
-
-/** Makes `window.print` what a browser does before its dialog (`beforeprint`), counted. */
-async function stubPrint(page) {
-  await page.addInitScript(() => {
-    window.printCalls = 0;
-    window.print = () => {
-      window.printCalls += 1;
-      dispatchEvent(new Event('beforeprint'));
-    };
-  });
 }
 
 /** Presses "Print this view" and waits until the handout is on the page, with its QR code. */
