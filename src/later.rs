@@ -84,20 +84,23 @@ where
 
 /// An element whose inside is made now or, while the page is hydrated and
 /// may be (`deferring`), left as prerendered and made live in a later task:
-/// `now_or_later!(parent, move || inside, |children| view! { <li node_ref=parent>{children}</li> })`.
-/// The element is written once; `children` is the inside, or nothing (`()`,
-/// which a hydrating element skips) when it waits. `inside` is called once: to
-/// keep a reactive closure reactive, return the closure itself.
+/// `now_or_later!(parent, move || inside, leptos::html::li().class("card-item"))`.
+/// The element is given without its inside (a builder), which the macro adds
+/// only when it is made now: a waiting element has no child at all, which a
+/// hydrating element skips. (A child of `()` would not do: with Leptos'
+/// `erase_components`, every child is a type-erased view in a list that
+/// claims a marker of its own.) `inside` is called once: to keep a reactive
+/// closure reactive, return the closure itself.
 macro_rules! now_or_later {
-    ($parent:ident, $inside:expr, |$children:ident| $element:expr) => {{
+    ($parent:ident, $inside:expr, $element:expr) => {{
+        use ::leptos::prelude::{ElementChild, NodeRefAttribute};
         let $parent = ::leptos::prelude::NodeRef::new();
+        let element = $element.node_ref($parent);
         if $crate::later::deferring() {
             $crate::later::hydrate_inside($parent, $inside);
-            let $children = ();
-            ::leptos::either::Either::Left($element)
+            ::leptos::either::Either::Left(element)
         } else {
-            let $children = ($inside)();
-            ::leptos::either::Either::Right($element)
+            ::leptos::either::Either::Right(element.child(($inside)()))
         }
     }};
 }

@@ -48,9 +48,11 @@ pub fn PartnershipCard(partnership: Partnership, at: usize) -> impl IntoView {
     // partnerships, readable without JavaScript: such a card renders them at
     // once, as it does. Read here: a card made live later runs once the page is live.
     let as_prerendered = !use_explorer().live.get_untracked();
-    later::now_or_later!(item, move || view! { <CardArticle partnership at as_prerendered/> }, |article| {
-        view! { <li class=names::CARD_ITEM node_ref=item>{article}</li> }
-    })
+    later::now_or_later!(
+        item,
+        move || view! { <CardArticle partnership at as_prerendered/> },
+        leptos::html::li().class(names::CARD_ITEM)
+    )
 }
 
 /// The card itself.

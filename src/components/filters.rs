@@ -99,9 +99,7 @@ pub fn TopicFilter() -> impl IntoView {
         })
         .collect_view();
     // Hydrating the page, the toggles are made live a little later (`later`).
-    let list = later::now_or_later!(list, move || buttons, |buttons| {
-        view! { <ul class="chips" node_ref=list>{buttons}</ul> }
-    });
+    let list = later::now_or_later!(list, move || buttons, leptos::html::ul().class("chips"));
     view! {
         <div class="filter-block">
             <p class="filter-label" id="topics-label">"Topics"</p>

@@ -146,9 +146,11 @@ pub fn TopicOverview() -> impl IntoView {
         }
     };
     // Hydrating the page, the table is made live a little later (`later`).
-    let body = later::now_or_later!(body, move || table, |table| {
-        view! { <div class="overview-body" on:click=follow node_ref=body>{table}</div> }
-    });
+    let body = later::now_or_later!(
+        body,
+        move || table,
+        leptos::html::div().class("overview-body").on(leptos::ev::click, follow)
+    );
     // Whether the view has any row, from its counts (the table may be as it was).
     let empty = move || !explorer.results.with(Results::has_overview);
     view! {

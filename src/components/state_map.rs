@@ -38,7 +38,7 @@ pub fn Places() -> impl IntoView {
             </div>
         }
     };
-    later::now_or_later!(places, inside, |inside| view! { <div class="where" node_ref=places>{inside}</div> })
+    later::now_or_later!(places, inside, leptos::html::div().class("where"))
 }
 
 /// Selecting the selected state again clears it, like a toggle.
