@@ -5,25 +5,39 @@
 // makes the wasm's tasks about twice as long, and those are the durations
 // Lighthouse multiplies (keep each under ~12 ms there for no blocking time).
 //
-//   node scripts/tasks.mjs [--min 8] [--runs 3] [--lighthouse]   (needs a release dist/)
+// --phone runs it as scripts/first-view-bench.mjs visits (412x823, touch, 150 ms latency,
+// 1.6 Mbit/s, a 4x slower CPU), so a task's time there matches the bench's timeline;
+// --dist DIR traces another build (a published list's folder, a copy set aside).
+//
+//   node scripts/tasks.mjs [--min 8] [--runs 3] [--lighthouse] [--phone] [--dist DIR]   (needs a release build)
 import { launchChromium } from './chromium.mjs';
 import { serveStatic } from './serve-static.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
 const MIN = opt('--min', 8);
+const DIST = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : 'dist';
+// The bench's phone (scripts/first-view-bench.mjs: THROTTLE and PHONE).
+const PHONE = argv.includes('--phone');
 const RUNS = opt('--runs', 3);
 const PORT = 4197;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'];
 if (argv.includes('--lighthouse')) CATEGORIES.push('v8', 'disabled-by-default-v8.compile', 'disabled-by-default-v8.cpu_profiler');
 
-const server = await serveStatic({ dir: 'dist', prefix: '/explorer/', port: PORT });
+const server = await serveStatic({ dir: DIST, prefix: '/explorer/', port: PORT });
 try {
   const browser = await launchChromium();
   for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const device = PHONE ? { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {};
+    const context = await browser.newContext({ serviceWorkers: 'block', ...device });
     const page = await context.newPage();
     page.on('console', (m) => console.log(`  console: ${m.text()}`));
+    if (PHONE) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1e6) / 8, uploadThroughput: (750 * 1e3) / 8 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    }
     await browser.startTracing(page, { categories: CATEGORIES });
     const t0 = Date.now();
     await page.goto(`http://127.0.0.1:${PORT}/explorer/`);
