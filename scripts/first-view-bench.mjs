@@ -45,7 +45,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium, PHONE, THROTTLE, throttle } from './chromium.mjs';
 import { serveStatic } from './serve-static.mjs';
 import { syntheticDataset } from './synthetic.mjs';
 
@@ -54,8 +54,6 @@ const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name
 const RUNS = Number(option('--runs', 7));
 const BUILD = resolve(option('--dist', 'dist'));
 const LIST_SIZE = option('--data', null);
-const THROTTLE = { latency: 150, downloadThroughput: (1.6 * 1e6) / 8, uploadThroughput: (750 * 1e3) / 8, cpu: 4 };
-const PHONE = { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const TAP_TIMEOUT = 60_000;
 const ANSWER_TIMEOUT = 30_000;
 
@@ -228,10 +226,7 @@ async function visit(kind, choice) {
   const note = (text) => consoleErrors.set(`${kind}: ${text}`, (consoleErrors.get(`${kind}: ${text}`) ?? 0) + 1);
   page.on('console', (message) => message.type() === 'error' && note(`${message.text().slice(0, 300)} (${message.location().url || 'no url'})`));
   page.on('pageerror', (error) => note(String(error).slice(0, 300)));
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...THROTTLE });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpu });
+  await throttle(context, page);
   await page.addInitScript((answer) => {
     const root = () => document.getElementById('app') ?? document;
     // Shown: rendered and not hidden by the page (a card laid out and styled;

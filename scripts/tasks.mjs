@@ -10,15 +10,15 @@
 // --dist DIR traces another build (a published list's folder, a copy set aside).
 //
 //   node scripts/tasks.mjs [--min 8] [--runs 3] [--lighthouse] [--phone] [--dist DIR]   (needs a release build)
-import { launchChromium } from './chromium.mjs';
+import { launchChromium, PHONE, throttle } from './chromium.mjs';
 import { serveStatic } from './serve-static.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
 const MIN = opt('--min', 8);
 const DIST = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : 'dist';
-// The bench's phone (scripts/first-view-bench.mjs: THROTTLE and PHONE).
-const PHONE = argv.includes('--phone');
+// As the first-view bench's phone (chromium.mjs: PHONE, THROTTLE).
+const AS_PHONE = argv.includes('--phone');
 const RUNS = opt('--runs', 3);
 const PORT = 4197;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'];
@@ -28,16 +28,10 @@ const server = await serveStatic({ dir: DIST, prefix: '/explorer/', port: PORT }
 try {
   const browser = await launchChromium();
   for (let run = 0; run < RUNS; run++) {
-    const device = PHONE ? { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {};
-    const context = await browser.newContext({ serviceWorkers: 'block', ...device });
+    const context = await browser.newContext({ serviceWorkers: 'block', ...(AS_PHONE ? PHONE : {}) });
     const page = await context.newPage();
     page.on('console', (m) => console.log(`  console: ${m.text()}`));
-    if (PHONE) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1e6) / 8, uploadThroughput: (750 * 1e3) / 8 });
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    }
+    if (AS_PHONE) await throttle(context, page);
     await browser.startTracing(page, { categories: CATEGORIES });
     const t0 = Date.now();
     await page.goto(`http://127.0.0.1:${PORT}/explorer/`);
