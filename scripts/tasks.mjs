@@ -9,7 +9,7 @@
 // 1.6 Mbit/s, a 4x slower CPU), so a task's time there matches the bench's timeline;
 // --dist DIR traces another build (a published list's folder, a copy set aside).
 //
-//   node scripts/tasks.mjs [--min 8] [--runs 3] [--lighthouse] [--phone] [--dist DIR]   (needs a release build)
+//   node scripts/tasks.mjs [--min 8] [--runs 3] [--lighthouse] [--phone] [--dist DIR] [--query Q]   (needs a release build)
 import { launchChromium, PHONE, throttle } from './chromium.mjs';
 import { serveStatic } from './serve-static.mjs';
 
@@ -20,6 +20,9 @@ const DIST = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : 'dist'
 // As the first-view bench's phone (chromium.mjs: PHONE, THROTTLE).
 const AS_PHONE = argv.includes('--phone');
 const RUNS = opt('--runs', 3);
+// --query '?data=data/partner-40.json' traces another address of the build (the
+// list must be in the build's folder, e.g. node scripts/synthetic.mjs 40 > dist/data/partner-40.json).
+const QUERY = argv.includes('--query') ? argv[argv.indexOf('--query') + 1] : '';
 const PORT = 4197;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'];
 if (argv.includes('--lighthouse')) CATEGORIES.push('v8', 'disabled-by-default-v8.compile', 'disabled-by-default-v8.cpu_profiler');
@@ -34,7 +37,7 @@ try {
     if (AS_PHONE) await throttle(context, page);
     await browser.startTracing(page, { categories: CATEGORIES });
     const t0 = Date.now();
-    await page.goto(`http://127.0.0.1:${PORT}/explorer/`);
+    await page.goto(`http://127.0.0.1:${PORT}/explorer/${QUERY}`);
     await page.waitForFunction(() => !document.getElementById('app')?.hasAttribute('data-prerendered'));
     await page.waitForTimeout(300);
     const trace = JSON.parse((await browser.stopTracing()).toString());

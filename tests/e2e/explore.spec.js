@@ -248,6 +248,41 @@ test('only a batch of cards is rendered at a time, with Show more', async ({ pag
   await expect(page.getByRole('button', { name: /Show more/ })).toHaveCount(0);
 });
 
+// How many cards the fresh app (a partner's list) had when it took the busy page's place.
+async function countCardsAtTakeover(page) {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const app = document.getElementById('app');
+      if (app && !app.hasAttribute('data-prerendered')) {
+        window.cardsAtTakeover = app.querySelectorAll('main article').length;
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
+  });
+}
+
+test("a partner's list takes the page with its first cards, and the rest of the batch follows", async ({ page }) => {
+  await serveSixtyPartnerships(page);
+  await countCardsAtTakeover(page);
+  await gotoReady(page, FETCHED_LIST);
+  // A slow phone shows the first cards a task sooner than the whole batch (src/fresh.rs).
+  expect(await page.evaluate(() => window.cardsAtTakeover)).toBe(4);
+  await expect(cards(page)).toHaveCount(12);
+  await expect(cards(page).nth(11)).toContainText('Partnership 11');
+  await expect(status(page)).toHaveText('Showing 60 of 60 partnerships');
+});
+
+test("a partner's list opened at a card further down takes the page once that card is built, and lands on it", async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 500 });
+  await serveSixtyPartnerships(page);
+  await countCardsAtTakeover(page);
+  await gotoReady(page, `${FETCHED_LIST}#p-9`);
+  expect(await page.evaluate(() => window.cardsAtTakeover)).toBe(12);
+  const target = page.locator('#p-9');
+  await expect(target).toBeInViewport();
+  await expect(target).toHaveClass(/card-target/);
+});
+
 test('cards keep their size as they come into view: nothing moves under the pointer', async ({ page }) => {
   await serveSixtyPartnerships(page);
   await gotoReady(page, FETCHED_LIST);
