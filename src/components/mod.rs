@@ -81,7 +81,7 @@ pub fn LoadedView(
             let explorer = Explorer::new(dataset.clone(), notices, embed);
             // In the browser the page is built in phases (see `fresh`), then takes
             // the busy page's place; the prerender builds it all at once.
-            (explorer, Phases::begin(explorer.land_on_hash()))
+            (explorer, Phases::begin(explorer.land_on_hash(), explorer.shown.get_untracked()))
         }
     };
     provide_context(explorer);

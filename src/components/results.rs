@@ -77,7 +77,7 @@ pub fn ResultList() -> impl IntoView {
     let phases = expect_context::<Phases>();
     // (dataset index, partnership) of the cards to render, keyed by index.
     let visible = move || {
-        let shown = explorer.shown.get().min(phases.phase().cards());
+        let shown = explorer.shown.get().min(phases.cards());
         explorer.results.with(|r| {
             explorer.dataset.with_value(|d| {
                 r.matching
