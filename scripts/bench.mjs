@@ -50,8 +50,13 @@ try {
       }
     }).observe(document, { childList: true, subtree: true });
   });
+  // The app has taken the page and settled in (every card laid out): the
+  // interactions are timed on the app, never on the prerendered page it
+  // replaces (whose own cards match `main article` too) or during its start.
+  const settled = () => page.waitForFunction(() => document.querySelector('#app.settled:not([data-prerendered])'), null, { timeout: 120_000 });
   await page.goto(url);
   await page.waitForFunction(() => window.__firstCards !== undefined, null, { timeout: 120_000 });
+  await settled();
   const firstCards = await page.evaluate(() => window.__firstCards);
   const shown = await page.locator('main article').count();
   const status = await page.locator('.status-line').textContent();
@@ -98,7 +103,7 @@ try {
     }
     // Back to the full list between kinds, outside the measurement.
     await page.goto(url);
-    await page.waitForSelector('main article');
+    await settled();
   }
   await browser.close();
 
