@@ -1,8 +1,8 @@
 //! A page rendered fresh (a partner's list, the check page, a development
 //! build): built out of sight in phases, a task each, and put in the busy
 //! page's place at once (`take_page`) as soon as it shows its first cards;
-//! the rest of the cards follow in a task after that frame. The prerender
-//! and the hydrating app build every phase at once (`Phases::complete`).
+//! the rest of the cards follow a few a task, each after a frame. The
+//! prerender and the hydrating app build every phase at once (`Phases::complete`).
 
 use leptos::prelude::*;
 
