@@ -101,11 +101,6 @@ impl Phases {
         Phases { phase: RwSignal::new(Phase::Complete), built, shown_at: Phase::Complete, batch: usize::MAX }
     }
 
-    /// The current phase (tracked).
-    pub fn phase(self) -> Phase {
-        self.phase.get()
-    }
-
     /// How many cards are built so far (tracked): every one once complete.
     pub fn cards(self) -> usize {
         if self.phase.get() == Phase::Complete {
@@ -120,12 +115,18 @@ impl Phases {
         self.phase.get() >= phase
     }
 
+    /// Whether, at `now`, the page is in the busy page's place and still
+    /// building the rest of its batch.
+    fn shown_and_building(self, now: Phase) -> bool {
+        now >= self.shown_at && now != Phase::Complete
+    }
+
     fn advance(self) {
         let step = move || {
             // The view may be gone by now (a second file dropped on the check
             // page replaces its preview): then it has nothing to do.
             let Some(now) = self.phase.try_get_untracked() else { return };
-            if now == Phase::FirstCards && self.shown_at == Phase::FirstCards {
+            if self.shown_and_building(now) {
                 let more = self.built.try_get_untracked().and_then(|built| more_cards(built, self.batch));
                 if let Some(more) = more {
                     if self.built.try_set(more).is_none() {
@@ -140,7 +141,7 @@ impl Phases {
             }
         };
         let now = self.phase.try_get_untracked();
-        if now.is_some_and(|now| now >= self.shown_at && now != Phase::Complete) {
+        if now.is_some_and(|now| self.shown_and_building(now)) {
             // The page is in its place: each of its frames is drawn before the
             // next task builds more.
             request_animation_frame(move || set_timeout(step, std::time::Duration::ZERO));
