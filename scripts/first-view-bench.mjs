@@ -241,7 +241,8 @@ async function visit(kind, choice) {
     // does (230 ms for 40 cards at a 4x slower CPU).
     const outer = (a) => (a.parentElement?.localName === 'li' ? a.parentElement : a);
     const visible = (a) => outer(a).checkVisibility({ visibilityProperty: true }) && outer(a).getBoundingClientRect().height > 0;
-    const shown = () => [...root().querySelectorAll('article')].filter(visible);
+    const articles = () => [...root().querySelectorAll('article')];
+    const shown = () => articles().filter(visible);
     const answered = () => {
       const names = shown().map((a) => a.querySelector('h3')?.textContent.trim());
       const status = document.querySelector('.status-line')?.textContent ?? '';
@@ -267,16 +268,16 @@ async function visit(kind, choice) {
     window.__probe = 0;
     const tick = () => {
       const now = performance.now();
+      const app = document.getElementById('app');
       if (changed) {
         changed = false;
-        if (window.__card === undefined && [...root().querySelectorAll('article')].some(visible)) window.__card = now;
-        const app = document.getElementById('app');
+        if (window.__card === undefined && articles().some(visible)) window.__card = now;
         const live = app && (app.classList.contains('settled') || (!app.hasAttribute('data-prerendered') && app.querySelector('article')));
         if (window.__ready === undefined && live) window.__ready = now;
         if (answer && window.__card !== undefined && window.__answered === undefined && window.__taps.length && answered()) window.__answered = now;
         window.__probe += performance.now() - now;
       }
-      const done = window.__card !== undefined && (window.__ready !== undefined || (document.body && !document.getElementById('app'))) && (!answer || window.__answered !== undefined);
+      const done = window.__card !== undefined && (window.__ready !== undefined || (document.body && !app)) && (!answer || window.__answered !== undefined);
       if (!done) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);

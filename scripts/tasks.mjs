@@ -14,15 +14,16 @@ import { launchChromium, PHONE, throttle } from './chromium.mjs';
 import { serveStatic } from './serve-static.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name, fallback) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
+const text = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
+const opt = (name, fallback) => (argv.includes(name) ? Number(text(name)) : fallback);
 const MIN = opt('--min', 8);
-const DIST = argv.includes('--dist') ? argv[argv.indexOf('--dist') + 1] : 'dist';
+const DIST = text('--dist', 'dist');
 // As the first-view bench's phone (chromium.mjs: PHONE, THROTTLE).
 const AS_PHONE = argv.includes('--phone');
 const RUNS = opt('--runs', 3);
 // --query '?data=data/partner-40.json' traces another address of the build (the
 // list must be in the build's folder, e.g. node scripts/synthetic.mjs 40 > dist/data/partner-40.json).
-const QUERY = argv.includes('--query') ? argv[argv.indexOf('--query') + 1] : '';
+const QUERY = text('--query', '');
 const PORT = 4197;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'];
 if (argv.includes('--lighthouse')) CATEGORIES.push('v8', 'disabled-by-default-v8.compile', 'disabled-by-default-v8.cpu_profiler');
