@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::later::FIRST_CARDS;
+
 /// A phase of building a fresh page, in order; each adds to the last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Phase {
@@ -18,9 +20,6 @@ pub enum Phase {
     /// Every card of the batch.
     Complete,
 }
-
-/// Cards built in the phase that builds the first ones.
-const FIRST_CARDS: usize = 4;
 
 /// Cards added by each task after a page is shown with its first cards: about
 /// 25 ms on the bench's phone (a 4x slower CPU), so a tap is answered between two.

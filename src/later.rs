@@ -17,6 +17,13 @@
 //! - at the first press, key or click anywhere (a capture listener on the
 //!   document, so the element under the finger is live before the event
 //!   reaches it, as is one that shell.js clicks again for the visitor).
+//!
+//! The same queue serves a change the visitor makes once the page is live (a
+//! filter chosen, a word typed: `in_steps`): its first few new cards are
+//! built before the next paint and the rest in a task after it
+//! (`after_paint`), so the frame that answers the visitor waits for the cards
+//! in view, not for a whole batch. The queue is flushed as above, so no card
+//! is left empty when anything changes or is pressed.
 
 use std::cell::Cell;
 
@@ -42,6 +49,44 @@ pub fn deferring() -> bool {
     }
     #[cfg(not(target_arch = "wasm32"))]
     false
+}
+
+/// The new cards of one change built before its next paint (`after_paint`);
+/// a fresh page takes the busy page's place with as many (`fresh`).
+pub const FIRST_CARDS: usize = 4;
+
+thread_local! {
+    /// While a change is being made in steps: how many of its new cards were built now.
+    static STEPS: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+/// The change being made (a filter chosen, a word typed; `Explorer::set_filter`)
+/// builds its new cards in steps (`after_paint`), until the end of this task:
+/// the views follow a change in microtasks, before the task is over.
+pub fn in_steps() {
+    #[cfg(target_arch = "wasm32")]
+    if STEPS.replace(Some(0)).is_none() {
+        leptos::prelude::set_timeout(|| STEPS.set(None), std::time::Duration::ZERO);
+    }
+}
+
+/// Whether the card being built waits until after the next paint: it comes
+/// after the first `FIRST_CARDS` new cards of a change made in steps. Asked
+/// once per card, as it is built.
+pub fn after_paint() -> bool {
+    let (later, next) = step(STEPS.get());
+    STEPS.set(next);
+    later
+}
+
+/// One card built while `built` new cards were (`None`: not in steps): whether
+/// it waits, and the count after it.
+fn step(built: Option<usize>) -> (bool, Option<usize>) {
+    match built {
+        Some(built) if built >= FIRST_CARDS => (true, Some(built)),
+        Some(built) => (false, Some(built + 1)),
+        None => (false, None),
+    }
 }
 
 /// Leaves `inside` (the prerendered children of `parent`) to a later task, or
@@ -82,6 +127,37 @@ where
 {
 }
 
+/// Builds `inside` into `parent` in a task after the next paint (or at the
+/// first `flush`): a card `after_paint` says waits. `inside` is called once.
+#[cfg(target_arch = "wasm32")]
+pub fn build_after_paint<E, N>(parent: NodeRef<E>, inside: impl FnOnce() -> N + 'static)
+where
+    E: leptos::tachys::html::element::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+    N: IntoView + 'static,
+{
+    use leptos::tachys::view::{Mountable, Render};
+    use wasm_bindgen::JsCast;
+    let Some(owner) = Owner::current() else { return };
+    queue::push_after_paint(Box::new(move || {
+        // Gone before its turn (the view changed again): nothing to build.
+        let Some(element) = parent.try_get_untracked().flatten() else { return };
+        let inner = owner.child();
+        let mut state = inner.with(|| inside().into_view().build());
+        state.mount(&element.unchecked_into(), None);
+        owner.with(|| StoredValue::new_local((inner, state)));
+    }));
+}
+
+/// Natively every card is built at once (`after_paint` is false).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn build_after_paint<E, N>(_parent: NodeRef<E>, _inside: impl FnOnce() -> N + 'static)
+where
+    E: leptos::tachys::html::element::ElementType,
+    E::Output: 'static,
+{
+}
+
 /// An element whose inside is made now or, while the page is hydrated and
 /// may be (`deferring`), left as prerendered and made live in a later task:
 /// `now_or_later!(parent, move || inside, leptos::html::li().class("card-item"))`.
@@ -92,12 +168,22 @@ where
 /// claims a marker of its own.) `inside` is called once: to keep a reactive
 /// closure reactive, return the closure itself.
 macro_rules! now_or_later {
-    ($parent:ident, $inside:expr, $element:expr) => {{
+    ($parent:ident, $inside:expr, $element:expr) => {
+        $crate::later::now_or_later!(@ $parent, $inside, $element, false)
+    };
+    // A card: also built after the next paint when `after_paint` says so.
+    ($parent:ident, $inside:expr, $element:expr, after_paint) => {
+        $crate::later::now_or_later!(@ $parent, $inside, $element, $crate::later::after_paint())
+    };
+    (@ $parent:ident, $inside:expr, $element:expr, $after_paint:expr) => {{
         use ::leptos::prelude::{ElementChild, NodeRefAttribute};
         let $parent = ::leptos::prelude::NodeRef::new();
         let element = $element.node_ref($parent);
         if $crate::later::deferring() {
             $crate::later::hydrate_inside($parent, $inside);
+            ::leptos::either::Either::Left(element)
+        } else if $after_paint {
+            $crate::later::build_after_paint($parent, $inside);
             ::leptos::either::Either::Left(element)
         } else {
             ::leptos::either::Either::Right(element.child(($inside)()))
@@ -144,13 +230,29 @@ mod queue {
     }
 
     pub fn push(job: Job) {
+        enqueue(job, next_turn);
+    }
+
+    /// Queues `job` to run in a task after the next frame is drawn.
+    pub fn push_after_paint(job: Job) {
+        enqueue(job, || {
+            // And a task later: what the frame's own callbacks queue for right
+            // after it (a scroll into view, the visitor's next answer) goes first.
+            leptos::prelude::request_animation_frame(|| {
+                leptos::prelude::set_timeout(next_turn, std::time::Duration::ZERO)
+            });
+        });
+    }
+
+    /// Queues `job`; when nothing was waiting, listens and `start`s the runs.
+    fn enqueue(job: Job, start: impl FnOnce()) {
         let first = QUEUE.with_borrow_mut(|q| {
             q.jobs.push_back(job);
             q.jobs.len() == 1
         });
         if first {
             listen(true);
-            next_turn();
+            start();
         }
     }
 
@@ -196,5 +298,34 @@ mod queue {
                 document.remove_event_listener_with_callback_and_bool(name, &listener, true)
             };
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_in_steps_builds_its_first_cards_now_and_the_rest_after_the_paint() {
+        let mut built = Some(0);
+        let waits: Vec<bool> = (0..10)
+            .map(|_| {
+                let (later, next) = step(built);
+                built = next;
+                later
+            })
+            .collect();
+        assert_eq!(waits.iter().filter(|&&w| !w).count(), FIRST_CARDS);
+        assert!(waits[..FIRST_CARDS].iter().all(|&w| !w));
+        assert!(waits[FIRST_CARDS..].iter().all(|&w| w));
+    }
+
+    #[test]
+    fn outside_a_change_in_steps_every_card_is_built_now() {
+        assert_eq!(step(None), (false, None));
+        // And natively (the prerender) nothing is ever in steps.
+        in_steps();
+        assert!(!after_paint());
     }
 }

@@ -38,6 +38,23 @@ async fn settle() {
     leptos::task::tick().await;
 }
 
+/// Lets a change the visitor makes finish: its first new cards are built at
+/// once, the others in tasks after the next paint (`later::after_paint`), a
+/// few milliseconds' worth a task.
+async fn after_paint(root: &web_sys::HtmlElement) {
+    let frame = wasm_bindgen_futures::js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    for _ in 0..100 {
+        if count(root, ".card-item") == count(root, ".card-item article") {
+            break;
+        }
+        partnership_explorer::browser::next_task().await;
+    }
+    leptos::task::tick().await;
+}
+
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).expect("selector");
     (0..nodes.length()).filter_map(|i| nodes.item(i)).filter_map(|n| n.text_content()).collect()
@@ -169,7 +186,7 @@ async fn state_tile_and_list_select_the_same_state() {
     let list_button = texts(&root, ".state-list button[aria-pressed=true]");
     assert_eq!(list_button, ["Washington (1)"]);
     tile.click();
-    leptos::task::tick().await;
+    after_paint(&root).await;
     assert_eq!(count(&root, "article"), 11, "clicking the selected state again clears it");
 }
 
@@ -219,7 +236,7 @@ async fn search_marks_matches_and_empty_state_clears() {
     let empty = texts(&root, ".empty-state").join("");
     assert!(empty.contains("Active filters: search: “hawaii zebra”."), "{empty}");
     element::<web_sys::HtmlElement>(&root, ".empty-state button").click();
-    leptos::task::tick().await;
+    after_paint(&root).await;
     assert_eq!(count(&root, "article"), 11);
     leptos::task::tick().await;
     assert_eq!(input.value(), "");

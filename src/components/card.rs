@@ -41,7 +41,8 @@ pub fn Highlighted(#[prop(into)] text: String) -> impl IntoView {
 /// A card in the list; `at` is its partnership's place in the dataset.
 /// Hydrating the page, the card's inside is made live a little later: the
 /// cards are most of the page, and one task for all of it is a long one on a
-/// slow phone (`later`).
+/// slow phone (`later`). A change the visitor makes builds its first few new
+/// cards before the next paint and the others just after it (`later::after_paint`).
 #[component]
 pub fn PartnershipCard(partnership: Partnership, at: usize) -> impl IntoView {
     // The page built ahead (or its card this one claims) holds the similar
@@ -51,7 +52,8 @@ pub fn PartnershipCard(partnership: Partnership, at: usize) -> impl IntoView {
     later::now_or_later!(
         item,
         move || view! { <CardArticle partnership at as_prerendered/> },
-        leptos::html::li().class(names::CARD_ITEM)
+        leptos::html::li().class(names::CARD_ITEM),
+        after_paint
     )
 }
 

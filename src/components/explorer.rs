@@ -142,6 +142,8 @@ impl Explorer {
         // Back steps to the host, so it only ever updates its own entry.
         let mode = if self.embed.get_untracked() { HistoryMode::Replace } else { mode };
         later::flush();
+        // The frame that answers shows the first new cards; the rest follow.
+        later::in_steps();
         browser::set_filter_url(&next, mode);
         // Only write what changes: every write wakes all of its readers.
         self.show_first_batch();

@@ -23,6 +23,8 @@ fn shown_dataset(explorer: Explorer) -> crate::data::Dataset {
 /// Every matching card on the page, not only the first batches: a handout
 /// holds the whole view.
 fn show_every_card(explorer: Explorer) {
+    // Paper shows every card whole: none may wait for a later task.
+    crate::later::flush();
     let all = explorer.results.with_untracked(|r| r.matching.len());
     if explorer.shown.get_untracked() < all {
         explorer.shown.set(all);

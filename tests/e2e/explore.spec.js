@@ -283,6 +283,30 @@ test("a partner's list opened at a card further down takes the page once that ca
   await expect(target).toHaveClass(/card-target/);
 });
 
+test('a change shows its first new cards at the next paint, and builds the rest right after it', async ({ page }) => {
+  await serveSixtyPartnerships(page);
+  await gotoReady(page, FETCHED_LIST);
+  await expect(headings(page).last()).toHaveText('Partnership 11');
+  // At the first frame after the list changes: the name on each item's card, if it has one yet.
+  const atFirstFrame = page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const grid = document.querySelector('main .card-grid');
+        new MutationObserver((_, observer) => {
+          observer.disconnect();
+          requestAnimationFrame(() => resolve([...grid.querySelectorAll('.card-item')].map((item) => item.querySelector('h3')?.textContent ?? null)));
+        }).observe(grid, { childList: true });
+      }),
+  );
+  // Every name with a word starting "3": 03 (shown already, kept as it is), 13, 23, 30 to 39, 43, 53.
+  await page.locator('input[type=search]').fill('partnership 3');
+  const waiting = Array(7).fill(null);
+  expect(await atFirstFrame).toEqual(['Partnership 03', 'Partnership 13', 'Partnership 23', 'Partnership 30', 'Partnership 31', ...waiting]);
+  const batch = ['03', '13', '23', '30', '31', '32', '33', '34', '35', '36', '37', '38'].map((n) => `Partnership ${n}`);
+  await expect(headings(page)).toHaveText(batch);
+  await expect(status(page)).toHaveText('Showing 15 of 60 partnerships');
+});
+
 test('cards keep their size as they come into view: nothing moves under the pointer', async ({ page }) => {
   await serveSixtyPartnerships(page);
   await gotoReady(page, FETCHED_LIST);
