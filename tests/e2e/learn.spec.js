@@ -154,6 +154,26 @@ test("a partner's list gets an overview of its own sectors and topics, and so do
   await expect(page.locator('.overview')).toBeHidden();
 });
 
+test('out of view the overview is not drawn, yet its counts follow the view; in view it is drawn', async ({ page }) => {
+  // Each of our partnerships six times: a view of a dozen cards and more, the overview far below them.
+  const sixfold = { ...DATASET, partnerships: [1, 2, 3, 4, 5, 6].flatMap((n) => DATASET.partnerships.map((p) => ({ ...p, id: `${p.id}-${n}` }))) };
+  await page.route('**/data/sixfold.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(sixfold) }));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await gotoReady(page, './?data=data/sixfold.json');
+  const cell = page.locator('.overview-table tbody td').first();
+  // Whether the browser draws the cell now (`contentVisibilityAuto`: not when it skips it).
+  const drawn = () => cell.evaluate((td) => td.checkVisibility({ contentVisibilityAuto: true }));
+  expect(await drawn()).toBe(false);
+  // Still in the page as it is (a screen reader reads it): a topic chosen changes its counts.
+  const before = await page.locator('.overview-table tbody').textContent();
+  await page.getByRole('group', { name: 'Topics' }).getByRole('button', { name: /^Apprenticeships/ }).click();
+  await expect(page.locator('.status-line')).toHaveText('Showing 12 of 66 partnerships');
+  await expect(page.locator('.overview-table tbody')).not.toHaveText(before);
+  expect(await drawn()).toBe(false);
+  await page.locator('.overview').scrollIntoViewIfNeeded();
+  await expect.poll(drawn).toBe(true);
+});
+
 test('on paper the overview is printed whole, without its disclosure', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await gotoReady(page, './');
