@@ -100,18 +100,47 @@ where
     N: IntoView + 'static,
 {
     use leptos::tachys::hydration::Cursor;
-    use leptos::tachys::view::PositionState;
-    use leptos::tachys::view::RenderHtml;
+    use leptos::tachys::view::{PositionState, RenderHtml};
+    make_inside_later(parent, queue::push, move |element| {
+        inside().into_view().hydrate::<true>(&Cursor::new(element), &PositionState::default())
+    });
+}
+
+/// Builds `inside` into `parent` in a task after the next paint (or at the
+/// first `flush`): a card `after_paint` says waits. `inside` is called once.
+#[cfg(target_arch = "wasm32")]
+pub fn build_after_paint<E, N>(parent: NodeRef<E>, inside: impl FnOnce() -> N + 'static)
+where
+    E: leptos::tachys::html::element::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+    N: IntoView + 'static,
+{
+    use leptos::tachys::view::{Mountable, Render};
+    make_inside_later(parent, queue::push_after_paint, move |element| {
+        let mut state = inside().into_view().build();
+        state.mount(&element, None);
+        state
+    });
+}
+
+/// Queues (by `push`) the making of `parent`'s inside (`make`, given the
+/// element), under an owner of its own within the component's.
+#[cfg(target_arch = "wasm32")]
+fn make_inside_later<E, S: 'static>(
+    parent: NodeRef<E>,
+    push: fn(queue::Job),
+    make: impl FnOnce(web_sys::Element) -> S + 'static,
+) where
+    E: leptos::tachys::html::element::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
     use wasm_bindgen::JsCast;
     let Some(owner) = Owner::current() else { return };
-    queue::push(Box::new(move || {
-        // Gone before its turn: nothing to make live.
+    push(Box::new(move || {
+        // Gone before its turn (the view changed again): nothing to make.
         let Some(element) = parent.try_get_untracked().flatten() else { return };
         let inner = owner.child();
-        let state = inner.with(|| {
-            let cursor = Cursor::new(element.unchecked_into());
-            inside().into_view().hydrate::<true>(&cursor, &PositionState::default())
-        });
+        let state = inner.with(|| make(element.unchecked_into()));
         // Kept as long as the component: dropped (its effects with it) when
         // its owner is cleaned up.
         owner.with(|| StoredValue::new_local((inner, state)));
@@ -125,28 +154,6 @@ where
     E: leptos::tachys::html::element::ElementType,
     E::Output: 'static,
 {
-}
-
-/// Builds `inside` into `parent` in a task after the next paint (or at the
-/// first `flush`): a card `after_paint` says waits. `inside` is called once.
-#[cfg(target_arch = "wasm32")]
-pub fn build_after_paint<E, N>(parent: NodeRef<E>, inside: impl FnOnce() -> N + 'static)
-where
-    E: leptos::tachys::html::element::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-    N: IntoView + 'static,
-{
-    use leptos::tachys::view::{Mountable, Render};
-    use wasm_bindgen::JsCast;
-    let Some(owner) = Owner::current() else { return };
-    queue::push_after_paint(Box::new(move || {
-        // Gone before its turn (the view changed again): nothing to build.
-        let Some(element) = parent.try_get_untracked().flatten() else { return };
-        let inner = owner.child();
-        let mut state = inner.with(|| inside().into_view().build());
-        state.mount(&element.unchecked_into(), None);
-        owner.with(|| StoredValue::new_local((inner, state)));
-    }));
 }
 
 /// Natively every card is built at once (`after_paint` is false).
@@ -212,7 +219,7 @@ mod queue {
     /// What makes the page answer anything: pressed, typed or clicked.
     const INTERACTIONS: [&str; 3] = ["pointerdown", "keydown", "click"];
 
-    type Job = Box<dyn FnOnce()>;
+    pub type Job = Box<dyn FnOnce()>;
 
     #[derive(Default)]
     struct Queue {
