@@ -233,6 +233,12 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `f` in a task after the next frame is drawn: what it does waits for
+/// that frame, and the frame waits for none of it.
+pub fn task_after_next_frame(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
+}
+
 /// Scrolls the element with this id into view and moves focus to it.
 pub fn scroll_to(id: &str) {
     if let Some(element) = html_element_by_id(id) {

@@ -143,7 +143,7 @@ impl Phases {
         if now.is_some_and(|now| self.shown_and_building(now)) {
             // The page is in its place: each of its frames is drawn before the
             // next task builds more.
-            request_animation_frame(move || set_timeout(step, std::time::Duration::ZERO));
+            crate::browser::task_after_next_frame(step);
         } else {
             set_timeout(step, std::time::Duration::ZERO);
         }

@@ -242,13 +242,9 @@ mod queue {
 
     /// Queues `job` to run in a task after the next frame is drawn.
     pub fn push_after_paint(job: Job) {
-        enqueue(job, || {
-            // And a task later: what the frame's own callbacks queue for right
-            // after it (a scroll into view, the visitor's next answer) goes first.
-            leptos::prelude::request_animation_frame(|| {
-                leptos::prelude::set_timeout(next_turn, std::time::Duration::ZERO)
-            });
-        });
+        // And a task later: what the frame's own callbacks queue for right
+        // after it (a scroll into view, the visitor's next answer) goes first.
+        enqueue(job, || crate::browser::task_after_next_frame(next_turn));
     }
 
     /// Queues `job`; when nothing was waiting, listens and `start`s the runs.
